@@ -1,0 +1,11 @@
+# Arabic as written in Morocco: Western digits, day month year.
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "d/m/Y"
+DATETIME_FORMAT = "j F Y، H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\u00a0"
+NUMBER_GROUPING = 3
+FIRST_DAY_OF_WEEK = 1

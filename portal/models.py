@@ -1,0 +1,171 @@
+"""Site-wide records: communes, institutions and the people who hold public roles."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .fields import ValidatedImageField
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Illustrative(models.Model):
+    """Records the demo invents where its sources are silent say so in public."""
+
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("An example record that fills a gap in the sources; shown with a notice."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def coordinate_constraints(prefix: str):
+    """Latitude and longitude in range, and either both set or neither."""
+    lat, lng = "latitude", "longitude"
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{lat}__isnull": True}) | Q(**{f"{lat}__gte": -90, f"{lat}__lte": 90}),
+            name=f"{prefix}_latitude_in_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{lng}__isnull": True})
+            | Q(**{f"{lng}__gte": -180, f"{lng}__lte": 180}),
+            name=f"{prefix}_longitude_in_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{lat}__isnull": True}, **{f"{lng}__isnull": True})
+            | Q(**{f"{lat}__isnull": False}, **{f"{lng}__isnull": False}),
+            name=f"{prefix}_coordinates_both_or_neither",
+        ),
+    ]
+
+
+def clean_coordinates(instance) -> dict:
+    errors = {}
+    lat, lng = instance.latitude, instance.longitude
+    if lat is not None and not -90 <= lat <= 90:
+        errors["latitude"] = _("Latitude must be between -90 and 90.")
+    if lng is not None and not -180 <= lng <= 180:
+        errors["longitude"] = _("Longitude must be between -180 and 180.")
+    if (lat is None) != (lng is None):
+        errors["longitude" if lng is None else "latitude"] = _(
+            "Give both latitude and longitude, or neither."
+        )
+    return errors
+
+
+class Commune(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    province = models.CharField(_("province or prefecture"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude of the centre"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude of the centre"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    logo = ValidatedImageField(_("logo"), upload_to="communes/logos/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+        constraints = coordinate_constraints("commune")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = clean_coordinates(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("portal:commune_detail", kwargs={"slug": self.slug})
+
+
+class Institution(models.Model):
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("elected council")
+        AUTHORITY = "authority", _("territorial administration")
+        AGENCY = "agency", _("public agency")
+        STATE_OFFICE = "state_office", _("state office")
+        MUNICIPAL_DEPARTMENT = "department", _("municipal department")
+        TWIN_CITY = "twin_city", _("twin city")
+        INTERNATIONAL = "international", _("international body")
+        UNIVERSITY = "university", _("university or school")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.AGENCY)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="institutions",
+        help_text=_("Leave empty for regional, national or foreign institutions."),
+    )
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = ValidatedImageField(_("logo"), upload_to="institutions/logos/", blank=True)
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Person(Illustrative):
+    """Someone who holds a public role: speaks, chairs, presents, signs."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return f"{self.full_name} — {self.role}" if self.role else self.full_name

@@ -1,0 +1,17 @@
+"""Public pages, mounted under the language prefix (/ar/, /fr/, /en/).
+
+Each part of the site has its own URL module, owned by its app.
+"""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("portal.urls_pages")),
+    path("associations/", include("associations.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("projects/", include("projects.urls")),
+    path("recommendations/", include("recommendations.urls")),
+    path("map/", include("projects.map_urls")),
+    path("certificates/", include("meetings.certificate_urls")),
+    path("search/", include("portal.search_urls")),
+]

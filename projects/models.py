@@ -1,0 +1,274 @@
+"""Development plans, their projects (worksites) and each project's timeline."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.fields import DocumentField, ValidatedImageField
+from portal.models import (
+    Commune,
+    Institution,
+    PublishedQuerySet,
+    Timestamped,
+    clean_coordinates,
+    coordinate_constraints,
+)
+
+
+class DevelopmentPlan(models.Model):
+    class Kind(models.TextChoices):
+        PCD = "pcd", _("municipal development plan (PCD)")
+        PAC = "pac", _("municipal action plan (PAC)")
+
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="plans"
+    )
+    kind = models.CharField(_("kind"), max_length=3, choices=Kind, default=Kind.PAC)
+    title = models.CharField(_("title"), max_length=255)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("development plan")
+        verbose_name_plural = _("development plans")
+        ordering = ["commune", "-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")), name="plan_end_not_before_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.start_year}–{self.end_year}"
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+
+
+class Sector(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Project(Timestamped):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        STUDY = "study", _("under study")
+        IN_PROGRESS = "in_progress", _("in progress")
+        COMPLETED = "completed", _("completed")
+        SUSPENDED = "suspended", _("suspended")
+        CANCELLED = "cancelled", _("cancelled")
+
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="projects"
+    )
+    plan = models.ForeignKey(
+        DevelopmentPlan,
+        verbose_name=_("development plan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="projects"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, help_text=_("From 0 to 100.")
+    )
+    budget = models.DecimalField(
+        _("budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    funders = models.ManyToManyField(
+        Institution, verbose_name=_("funders"), blank=True, related_name="funded_projects"
+    )
+    contracting_institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("contracting institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contracted_projects",
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    location_name = models.CharField(_("place"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    published = models.BooleanField(_("published"), default=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0, progress__lte=100), name="project_progress_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="project_end_not_before_start",
+            ),
+            *coordinate_constraints("project"),
+        ]
+        indexes = [models.Index(fields=["published", "status"], name="project_pub_status")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = clean_coordinates(self)
+        if self.progress is not None and not 0 <= self.progress <= 100:
+            errors["progress"] = _("Progress must be between 0 and 100.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot come before the start date.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProjectPhoto(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = ValidatedImageField(_("image"), upload_to="projects/photos/")
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("project photo")
+        verbose_name_plural = _("project photos")
+        ordering = ["project", "order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class ProjectDocument(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    file = DocumentField(_("file"), upload_to="projects/documents/")
+
+    class Meta:
+        verbose_name = _("project document")
+        verbose_name_plural = _("project documents")
+        ordering = ["project", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ProjectUpdate(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="updates"
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=255)
+    body = models.TextField(_("text"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Project.Status, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("project update")
+        verbose_name_plural = _("project updates")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100),
+                name="project_update_progress_0_100",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date}: {self.title}"
+
+    def clean(self):
+        if self.progress is not None and not 0 <= self.progress <= 100:
+            raise ValidationError({"progress": _("Progress must be between 0 and 100.")})
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden=False)
+
+
+class Comment(Timestamped):
+    """Written on a project on behalf of an association, or officially by the council."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="comments",
+    )
+    association = models.ForeignKey(
+        "associations.Association",
+        verbose_name=_("association"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    body = models.TextField(_("text"), max_length=3000)
+    official = models.BooleanField(_("official answer of the council"), default=False)
+    hidden = models.BooleanField(_("hidden by moderation"), default=False)
+    deleted = models.BooleanField(_("deleted by its author"), default=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(official=True) | Q(association__isnull=False),
+                name="comment_official_or_on_behalf_of_association",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.association or _('council')}: {self.body[:60]}"

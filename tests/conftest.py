@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Uploads go to a temporary folder; static files need no manifest; caches start empty."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(is_staff=True, is_superuser=True, email="admin@example.org")
+
+
+@pytest.fixture
+def staff_user(db):
+    """A council staff member: staff flag, the Council staff group, not a superuser."""
+    user = factories.UserFactory(is_staff=True, email="staff@example.org")
+    user.groups.add(Group.objects.get(name="Council staff"))
+    return user
+
+
+@pytest.fixture
+def staff_client(staff_user):
+    client = Client()
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def admin_client_(superuser):
+    client = Client()
+    client.force_login(superuser)
+    return client
