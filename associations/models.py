@@ -113,6 +113,13 @@ class Membership(Timestamped):
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.REPRESENTATIVE)
     message = models.TextField(_("message"), max_length=1000, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The interface language of the request; e-mails to this member use it."),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,10 +1,13 @@
 """Development plans, their projects (worksites) and each project's timeline."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.fields import DocumentField, ValidatedImageField
@@ -196,9 +199,7 @@ class ProjectUpdate(models.Model):
     title = models.CharField(_("title"), max_length=255)
     body = models.TextField(_("text"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Project.Status, blank=True
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Project.Status, blank=True)
 
     class Meta:
         verbose_name = _("project update")
@@ -222,6 +223,9 @@ class ProjectUpdate(models.Model):
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden=False)
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
 
 
 class Comment(Timestamped):
@@ -256,8 +260,16 @@ class Comment(Timestamped):
     official = models.BooleanField(_("official answer of the council"), default=False)
     hidden = models.BooleanField(_("hidden by moderation"), default=False)
     deleted = models.BooleanField(_("deleted by its author"), default=False)
+    reviewed_at = models.DateTimeField(
+        _("reviewed by staff at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when staff hide or restore the comment; later reports count afresh."),
+    )
 
     objects = CommentQuerySet.as_manager()
+
+    EDIT_WINDOW = datetime.timedelta(minutes=15)
 
     class Meta:
         verbose_name = _("comment")
@@ -272,3 +284,84 @@ class Comment(Timestamped):
 
     def __str__(self):
         return f"{self.association or _('council')}: {self.body[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.project.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_reply(self) -> bool:
+        return self.parent_id is not None
+
+    def can_edit(self, user, now: datetime.datetime | None = None) -> bool:
+        """Its author may correct it for a short while, as long as it is still shown."""
+        now = now or timezone.now()
+        return (
+            user.is_authenticated
+            and user.pk == self.author_id
+            and not self.deleted
+            and not self.hidden
+            and now - self.created_at <= self.EDIT_WINDOW
+        )
+
+    def can_delete(self, user) -> bool:
+        return user.is_authenticated and user.pk == self.author_id and not self.deleted
+
+    def edit(self, body: str) -> None:
+        self.body = body
+        self.save(update_fields=["body", "updated_at"])
+
+    def soft_delete(self) -> None:
+        """Shown as deleted from now on; the text stays for moderation, replies stay."""
+        self.deleted = True
+        self.save(update_fields=["deleted", "updated_at"])
+
+    def hide(self, *, reviewed: bool = True) -> None:
+        """Take it off public pages; `reviewed=False` when reports hid it automatically."""
+        self.hidden = True
+        fields = ["hidden", "updated_at"]
+        if reviewed:
+            self.reviewed_at = timezone.now()
+            fields.append("reviewed_at")
+        self.save(update_fields=fields)
+
+    def restore(self) -> None:
+        self.hidden = False
+        self.reviewed_at = timezone.now()
+        self.save(update_fields=["hidden", "reviewed_at", "updated_at"])
+
+
+class CommentReport(models.Model):
+    """A signed-in user's flag on a comment; enough of them hide it until staff decide."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("spam or advertising")
+        ABUSE = "abuse", _("insulting or abusive")
+        PERSONAL_DATA = "personal_data", _("reveals personal data")
+        OFF_TOPIC = "off_topic", _("off topic")
+        OTHER = "other", _("other")
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.CASCADE,
+        related_name="comment_reports",
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason, default=Reason.OTHER)
+    text = models.TextField(_("details"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="comment_report_once_per_user"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} — {self.comment}"
