@@ -199,7 +199,9 @@ class ProjectUpdate(models.Model):
     title = models.CharField(_("title"), max_length=255)
     body = models.TextField(_("text"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Project.Status, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Project.Status, blank=True
+    )
 
     class Meta:
         verbose_name = _("project update")
