@@ -286,3 +286,12 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     association = factory.SubFactory(AssociationFactory)
     body = "تعليق"
+
+
+class CommentReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.CommentReport"
+
+    comment = factory.SubFactory(CommentFactory)
+    reporter = factory.SubFactory(UserFactory)
+    reason = "abuse"
