@@ -3,14 +3,18 @@
 Once `portal/public_urls.py` mounts `projects.comment_urls` and
 `associations.membership_urls` and the project page exists, this adds
 nothing but a test-only admin site carrying the moderation admin, so the
-tests run against the real URLs.
+tests run against the real URLs. The test admin site carries the moderation
+and membership-decision pieces the real admin wires in.
 """
 
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.contrib.admin import AdminSite
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, include, path, reverse
 
+from associations.membership_admin import MembershipDecisionMixin
+from associations.models import Membership
 from portal.urls import urlpatterns as site_urlpatterns
 from projects.comment_admin import CommentAdmin, CommentReportAdmin
 from projects.models import Comment, CommentReport
@@ -44,6 +48,13 @@ if not _mounted("memberships:mine"):
 moderation_site = AdminSite(name="moderation")
 moderation_site.register(Comment, CommentAdmin)
 moderation_site.register(CommentReport, CommentReportAdmin)
+
+
+class MembershipAdmin(MembershipDecisionMixin, admin.ModelAdmin):
+    list_display = ("user", "association", "role", "status")
+
+
+moderation_site.register(Membership, MembershipAdmin)
 
 urlpatterns = [path("moderation-admin/", moderation_site.urls)]
 if missing:

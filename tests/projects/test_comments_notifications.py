@@ -69,6 +69,8 @@ def test_representative_answering_their_own_association_gets_no_email(personas, 
 
 def test_each_representative_reads_the_email_in_their_language(personas, comment_of_b):
     Membership.objects.filter(user=personas.member_b).update(language="fr")
+    personas.project.title_fr = "Pont de l'oued Oum Laachar"
+    personas.project.save()
     arabic = factories.MembershipFactory(
         association=personas.association_b, status=Membership.Status.APPROVED, language="ar"
     ).user
@@ -78,7 +80,7 @@ def test_each_representative_reads_the_email_in_their_language(personas, comment
     by_recipient = {message.to[0]: message for message in mail.outbox}
     french, in_arabic = by_recipient[personas.member_b.email], by_recipient[arabic.email]
     assert f"/fr/projects/{personas.project.slug}/" in french.body
-    assert personas.project.title_fr in french.subject
+    assert "Pont de l'oued Oum Laachar" in french.subject
     assert personas.association_b.name_fr in french.body
     assert f"/ar/projects/{personas.project.slug}/" in in_arabic.body
     assert personas.project.title_ar in in_arabic.subject
