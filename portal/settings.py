@@ -301,3 +301,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# --- comments ---
+# Account e-mails (django-allauth) carry the site's name, not the Sites
+# framework's placeholder domain. allauth's own rate limits
+# (ACCOUNT_RATE_LIMITS) stay at their defaults: do not set it to False.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sharaka] "
+# Comments a user may post per window (count, seconds), counted in the shared
+# cache so every app server enforces the same allowance.
+COMMENTS_RATE_LIMIT = (
+    envint("COMMENTS_RATE_LIMIT_COUNT", 5),
+    envint("COMMENTS_RATE_LIMIT_SECONDS", 600),
+)

@@ -1,0 +1,105 @@
+"""Account pages (django-allauth) in the site's layout, translated, right-to-left in Arabic."""
+
+import re
+
+import pytest
+from allauth.account import app_settings as account_settings
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/confirm-email/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_account_pages_use_the_site_layout_right_to_left_in_arabic(path):
+    response = Client().get(path, HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'class="site-header"' in html
+    assert "/static/css/sharaka.css" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "sign_in"),
+    [("ar", "rtl", "تسجيل الدخول"), ("fr", "ltr", "Connexion"), ("en", "ltr", "Sign In")],
+)
+def test_sign_in_page_is_translated(language, direction, sign_in):
+    response = Client().get("/accounts/login/", HTTP_ACCEPT_LANGUAGE=language)
+    assert f'<html lang="{language}" dir="{direction}">' in response.text
+    assert sign_in in response.text
+
+
+def test_arabic_is_the_default_without_a_language_preference():
+    response = Client().get("/accounts/login/")
+    assert '<html lang="ar" dir="rtl">' in response.text
+
+
+def test_sign_up_requires_the_emailed_verification_before_sign_in():
+    client = Client(HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "amina@example.org",
+            "password1": "Oued-Noun-2010!",
+            "password2": "Oued-Noun-2010!",
+        },
+    )
+    assert response.status_code == 302
+    assert not EmailAddress.objects.get(email="amina@example.org").verified
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["amina@example.org"]
+    assert message.subject == "[Sharaka] Confirmez votre adresse e-mail"  # allauth's French
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+
+    key_path = link.split("testserver", 1)[-1]
+    confirm_page = client.get(key_path)
+    assert confirm_page.status_code == 200
+    assert '<html lang="fr" dir="ltr">' in confirm_page.text
+    client.post(key_path)
+
+    assert EmailAddress.objects.get(email="amina@example.org").verified
+
+
+def test_password_reset_sends_an_email_in_the_visitors_language():
+    from tests import factories
+
+    user = factories.UserFactory(email="reset@example.org")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Client(HTTP_ACCEPT_LANGUAGE="ar").post(
+        "/accounts/password/reset/", {"email": "reset@example.org"}
+    )
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "[Sharaka] رسالة إعادة ضبط كلمة المرور"
+
+
+def test_allauth_rate_limits_are_on():
+    assert account_settings.RATE_LIMITS  # not disabled by a setting
+    assert account_settings.RATE_LIMITS.get("login_failed")
+
+
+def test_repeated_failed_sign_ins_are_stopped():
+    from tests import factories
+
+    user = factories.UserFactory(email="target@example.org")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    for _ in range(5):
+        response = client.post(
+            "/accounts/login/", {"login": "target@example.org", "password": "wrong"}
+        )
+        assert "Too many failed login attempts" not in response.text
+    response = client.post(
+        "/accounts/login/", {"login": "target@example.org", "password": "correct horse battery"}
+    )
+    assert "Too many failed login attempts" in response.text
+    assert "_auth_user_id" not in client.session
