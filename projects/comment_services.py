@@ -168,7 +168,7 @@ def report_comment(comment: Comment, reporter, *, reason: str, text: str = "") -
         reports = comment.reports.all()
         if comment.reviewed_at is not None:
             reports = reports.filter(created_at__gt=comment.reviewed_at)
-        if reports.values("reporter").distinct().count() >= REPORTS_TO_HIDE:
+        if reports.order_by().values("reporter").distinct().count() >= REPORTS_TO_HIDE:
             comment.hide(reviewed=False)
     return True
 
