@@ -80,7 +80,7 @@ NOT_A_REPRESENTATIVE = gettext_noop(
     "Ask to represent your association from its page; the council staff will approve you."
 )
 RATE_LIMITED = gettext_noop(
-    "You have written %(limit)d comments in the last %(minutes)d minutes, the most allowed. "
+    "You have posted the most comments allowed for now (%(limit)d in %(minutes)d minutes). "
     "Please wait a few minutes before writing again."
 )
 
