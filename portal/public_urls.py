@@ -10,6 +10,8 @@ urlpatterns = [
     path("associations/", include("associations.urls")),
     path("meetings/", include("meetings.urls")),
     path("projects/", include("projects.urls")),
+    path("projects/", include("projects.comment_urls")),
+    path("account/", include("associations.membership_urls")),
     path("recommendations/", include("recommendations.urls")),
     path("map/", include("projects.map_urls")),
     path("certificates/", include("meetings.certificate_urls")),
