@@ -301,3 +301,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# --- map ---
+# Leaflet comes from the npm registry (`npm install` at the repository root)
+# and is served as static files under vendor/leaflet/; never from a CDN.
+_LEAFLET_DIST = BASE_DIR / "node_modules" / "leaflet" / "dist"
+if _LEAFLET_DIST.is_dir():
+    STATICFILES_DIRS += [("vendor/leaflet", _LEAFLET_DIST)]
