@@ -71,7 +71,10 @@ def parse_bbox(value: str | None) -> BBox | None:
     parts = value.split(",")
     if len(parts) != 4:
         raise InvalidParameter(
-            _("The bbox must be four numbers: west, south, east, north (minLon,minLat,maxLon,maxLat).")
+            _(
+                "The bbox must be four numbers: west, south, east, north "
+                "(minLon,minLat,maxLon,maxLat)."
+            )
         )
     try:
         numbers = [float(part) for part in parts]
@@ -140,7 +143,10 @@ def _text_fields(prefix: str, name: str) -> list[str]:
 def _point(lon, lat) -> dict:
     return {
         "type": "Point",
-        "coordinates": [round(float(lon), COORDINATE_DECIMALS), round(float(lat), COORDINATE_DECIMALS)],
+        "coordinates": [
+            round(float(lon), COORDINATE_DECIMALS),
+            round(float(lat), COORDINATE_DECIMALS),
+        ],
     }
 
 

@@ -83,8 +83,10 @@ def map_index(request):
         projects.select_related("sector", "commune").order_by("title", "pk"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     extent = projects.aggregate(
-        min_lon=Min("longitude"), min_lat=Min("latitude"),
-        max_lon=Max("longitude"), max_lat=Max("latitude"),
+        min_lon=Min("longitude"),
+        min_lat=Min("latitude"),
+        max_lon=Max("longitude"),
+        max_lat=Max("latitude"),
     )
     if extent["min_lon"] is None:
         bounds = MOROCCO.as_list()
@@ -104,7 +106,9 @@ def map_index(request):
 
 
 def _bad_request(message: str) -> JsonResponse:
-    response = JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        {"error": message}, status=400, json_dumps_params={"ensure_ascii": False}
+    )
     patch_cache_control(response, no_store=True)
     return response
 
@@ -154,4 +158,3 @@ def projects_geojson(request):
         response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=GEOJSON_MAX_AGE)
     return response
-

@@ -63,7 +63,9 @@ class ProjectLocationForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = "__all__"
+        # The admin's fieldsets choose which fields show; a narrower list here
+        # would hide the rest of the project from the admin's change form.
+        fields = "__all__"  # noqa: DJ007
         widgets = {
             "latitude": forms.NumberInput(attrs={"step": "0.000001"}),
             "longitude": LocationPickerWidget(),
