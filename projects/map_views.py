@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from . import geo
@@ -114,6 +115,7 @@ def _bad_request(message: str) -> JsonResponse:
 
 
 @require_safe
+@gzip_page
 def projects_geojson(request):
     form = filter_form(request.GET)
     if not form.is_valid():

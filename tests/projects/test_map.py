@@ -283,6 +283,23 @@ def test_geojson_sends_cache_headers(client, db):
     assert response["Last-Modified"]
 
 
+def test_geojson_is_compressed_for_clients_that_accept_gzip(client, db):
+    import gzip
+
+    spread_projects(5)
+
+    response = client.get("/en/map/projects.geojson", headers={"Accept-Encoding": "gzip"})
+    again = client.get(
+        "/en/map/projects.geojson",
+        headers={"Accept-Encoding": "gzip", "If-None-Match": response["ETag"]},
+    )
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert len(json.loads(gzip.decompress(response.content))["features"]) == 5
+    assert again.status_code == 304
+
+
 def test_etag_differs_between_filters_and_languages(client, db):
     located(GUELMIM, status=Project.Status.COMPLETED)
 
