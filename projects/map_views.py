@@ -47,7 +47,7 @@ def _filter_links(form, active: dict[str, str]) -> list[dict]:
     for name in ("status", "sector", "commune", "plan"):
         field = form.fields[name]
         choices = list(field.choices)
-        if len(choices) - 1 > MAX_FILTER_LINKS:
+        if not 1 < len(choices) <= MAX_FILTER_LINKS + 1:  # the first is "all"
             continue
         links = []
         for value, label in choices:

@@ -31,7 +31,7 @@
   L.tileLayer(data.tileUrl, { attribution: data.tileAttribution, maxZoom: 19 }).addTo(map);
 
   var b = data.bounds.split(",").map(Number); // minLon,minLat,maxLon,maxLat
-  map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom: 14, padding: [24, 24] });
+  map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom: 14, padding: [40, 40] });
 
   var layer = L.layerGroup().addTo(map);
 
@@ -88,6 +88,7 @@
       if (icon) {
         icon.setAttribute("aria-label", props.title);
         icon.dataset.projectId = props.id;
+        icon.dataset.status = props.status;
       }
     });
     return marker;
