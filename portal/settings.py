@@ -313,3 +313,10 @@ COMMENTS_RATE_LIMIT = (
     envint("COMMENTS_RATE_LIMIT_COUNT", 5),
     envint("COMMENTS_RATE_LIMIT_SECONDS", 600),
 )
+
+# --- map ---
+# Leaflet comes from the npm registry (`npm install` at the repository root)
+# and is served as static files under vendor/leaflet/; never from a CDN.
+_LEAFLET_DIST = BASE_DIR / "node_modules" / "leaflet" / "dist"
+if _LEAFLET_DIST.is_dir():
+    STATICFILES_DIRS += [("vendor/leaflet", _LEAFLET_DIST)]

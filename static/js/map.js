@@ -1,0 +1,196 @@
+/* The development map: draws the GeoJSON of the projects in view.
+ *
+ * Everything it needs comes from data- attributes on #project-map; the list
+ * under the map is the same content without JavaScript. */
+(function () {
+  "use strict";
+
+  var container = document.getElementById("project-map");
+  if (!container || typeof L === "undefined") {
+    return;
+  }
+  var data = container.dataset;
+  var rtl = document.documentElement.dir === "rtl";
+  var statusLine = document.getElementById("map-status-line");
+
+  var statusLabels = {};
+  document.querySelectorAll("[data-status-label]").forEach(function (item) {
+    statusLabels[item.dataset.status] = item.dataset.statusLabel;
+  });
+
+  function say(message) {
+    if (statusLine) {
+      statusLine.textContent = message;
+    }
+  }
+
+  // Controls sit at the start of the reading direction: top-right in Arabic.
+  var map = L.map(container, { zoomControl: false, attributionControl: false });
+  L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
+  L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
+  L.tileLayer(data.tileUrl, { attribution: data.tileAttribution, maxZoom: 19 }).addTo(map);
+
+  var b = data.bounds.split(",").map(Number); // minLon,minLat,maxLon,maxLat
+  map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom: 14, padding: [40, 40] });
+
+  var layer = L.layerGroup().addTo(map);
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function popupFor(props) {
+    var box = element("div", "map-popup");
+    box.dir = document.documentElement.dir || "auto";
+    box.appendChild(element("p", "map-popup-title", props.title));
+    var facts = element("dl", "map-popup-facts");
+    [
+      [data.labelSector, props.sector],
+      [data.labelStatus, statusLabels[props.status] || props.status],
+      [data.labelProgress, props.progress + "%"],
+    ].forEach(function (pair) {
+      facts.appendChild(element("dt", null, pair[0]));
+      facts.appendChild(element("dd", null, pair[1]));
+    });
+    box.appendChild(facts);
+    var bar = element("progress", "map-popup-progress");
+    bar.max = 100;
+    bar.value = props.progress;
+    bar.setAttribute("aria-label", data.labelProgress);
+    box.appendChild(bar);
+    var link = element("a", "map-popup-link", data.labelOpen);
+    link.href = props.url;
+    box.appendChild(link);
+    return box;
+  }
+
+  function projectMarker(feature, latlng) {
+    var props = feature.properties;
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({
+        className: "map-marker map-marker--" + props.status,
+        iconSize: [18, 18],
+        iconAnchor: [9, 9],
+        popupAnchor: [0, -9],
+      }),
+      title: props.title,
+    });
+    marker.bindPopup(popupFor(props), { maxWidth: 280 });
+    marker.on("add", function () {
+      var icon = marker.getElement();
+      if (icon) {
+        icon.setAttribute("aria-label", props.title);
+        icon.dataset.projectId = props.id;
+        icon.dataset.status = props.status;
+      }
+    });
+    return marker;
+  }
+
+  // Size class and diameter in pixels: more projects, larger circle.
+  function clusterSize(count) {
+    if (count < 10) return ["s", 30];
+    if (count < 100) return ["m", 38];
+    if (count < 1000) return ["l", 46];
+    return ["xl", 56];
+  }
+
+  function clusterMarker(feature, latlng) {
+    var count = feature.properties.count;
+    var label = data.labelCluster.replace("{count}", String(count));
+    var inner = element("span", null, String(count));
+    var size = clusterSize(count);
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({
+        className: "map-cluster map-cluster--" + size[0],
+        html: inner,
+        iconSize: [size[1], size[1]],
+      }),
+      title: label,
+    });
+    marker.on("add", function () {
+      var icon = marker.getElement();
+      if (icon) {
+        icon.setAttribute("aria-label", label);
+        icon.dataset.count = count;
+      }
+    });
+    marker.on("click", function () {
+      var box = feature.bbox;
+      if (box) {
+        map.fitBounds([[box[1], box[0]], [box[3], box[2]]], { padding: [32, 32] });
+      } else {
+        map.setView(latlng, map.getZoom() + 2);
+      }
+    });
+    return marker;
+  }
+
+  function draw(collection) {
+    layer.clearLayers();
+    L.geoJSON(collection, {
+      pointToLayer: function (feature, latlng) {
+        return feature.properties.cluster
+          ? clusterMarker(feature, latlng)
+          : projectMarker(feature, latlng);
+      },
+    }).addTo(layer);
+    container.dataset.loaded = "true";
+    container.dataset.total = String(collection.total);
+    say(data.labelCount.replace("{count}", String(collection.total)));
+  }
+
+  // Rounded outwards so that visitors looking at nearly the same view share
+  // the server's cached answer.
+  function viewParameters() {
+    var bounds = map.getBounds();
+    var west = Math.max(-180, Math.floor(bounds.getWest() * 1000) / 1000);
+    var south = Math.max(-90, Math.floor(bounds.getSouth() * 1000) / 1000);
+    var east = Math.min(180, Math.ceil(bounds.getEast() * 1000) / 1000);
+    var north = Math.min(90, Math.ceil(bounds.getNorth() * 1000) / 1000);
+    return "bbox=" + [west, south, east, north].join(",") + "&zoom=" + Math.round(map.getZoom());
+  }
+
+  var pending = null;
+  var timer = null;
+
+  function load() {
+    if (pending) {
+      pending.abort();
+    }
+    pending = new AbortController();
+    var url = data.geojsonUrl + (data.geojsonUrl.indexOf("?") === -1 ? "?" : "&") + viewParameters();
+    container.setAttribute("aria-busy", "true");
+    fetch(url, { signal: pending.signal, headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
+      .then(function (collection) {
+        container.removeAttribute("aria-busy");
+        draw(collection);
+      })
+      .catch(function (error) {
+        if (error.name === "AbortError") {
+          return;
+        }
+        container.removeAttribute("aria-busy");
+        say(data.labelError);
+      });
+  }
+
+  map.on("moveend", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(load, 150);
+  });
+  load();
+})();
