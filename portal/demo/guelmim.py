@@ -6,6 +6,9 @@ no project statuses and no coordinates: the records that fill those gaps are
 flagged ``illustrative`` and their texts say so.
 """
 
+# Prose in three languages: long string lines are kept whole for readability.
+# ruff: noqa: E501
+
 import datetime
 
 from . import T
@@ -31,7 +34,9 @@ COMMUNE = {
 INSTITUTIONS = [
     {
         "key": "council",
-        "name": T("المجلس البلدي لكلميم", "Conseil municipal de Guelmim", "Guelmim municipal council"),
+        "name": T(
+            "المجلس البلدي لكلميم", "Conseil municipal de Guelmim", "Guelmim municipal council"
+        ),
         "kind": "council",
         "local": True,
     },
@@ -134,7 +139,9 @@ PEOPLE = [
             "Le directeur de l'Agence urbaine de Guelmim-Es Semara",
             "The director of the Guelmim-Es Semara urban agency",
         ),
-        "role": T("مدير الوكالة الحضرية", "Directeur de l'agence urbaine", "Director of the urban agency"),
+        "role": T(
+            "مدير الوكالة الحضرية", "Directeur de l'agence urbaine", "Director of the urban agency"
+        ),
         "institution": "urban-agency",
     },
     {
@@ -303,7 +310,9 @@ PROJECT_NOTE = T(
     "The map location, status, progress and dates are illustrative: the article does not give them.",
 )
 
-APPROXIMATE_PLACE = T("كلميم (موقع تقريبي)", "Guelmim (emplacement approximatif)", "Guelmim (approximate location)")
+APPROXIMATE_PLACE = T(
+    "كلميم (موقع تقريبي)", "Guelmim (emplacement approximatif)", "Guelmim (approximate location)"
+)
 
 # Each step of a project's timeline: title and text of the update.
 UPDATE_STEPS = {
@@ -324,7 +333,11 @@ UPDATE_STEPS = {
         ),
     ),
     "visit": (
-        T("زيارة ميدانية للمجتمع المدني", "Visite de terrain de la société civile", "Civil-society site visit"),
+        T(
+            "زيارة ميدانية للمجتمع المدني",
+            "Visite de terrain de la société civile",
+            "Civil-society site visit",
+        ),
         T(
             "زار المشاركون في اللقاء التواصلي للمجلس البلدي مع فعاليات المجتمع المدني هذا الورش "
             "ضمن الزيارة الميدانية التي افتتحت برنامج اللقاء.",
@@ -335,7 +348,11 @@ UPDATE_STEPS = {
         ),
     ),
     "presented": (
-        T("عرض المشروع أمام المجتمع المدني", "Présentation du projet à la société civile", "Project presented to civil society"),
+        T(
+            "عرض المشروع أمام المجتمع المدني",
+            "Présentation du projet à la société civile",
+            "Project presented to civil society",
+        ),
         T(
             "قُدّم المشروع في عرض خلال اللقاء التواصلي للمجلس البلدي مع فعاليات المجتمع المدني.",
             "Le projet a été présenté lors de la rencontre du conseil municipal avec la société civile.",
@@ -758,7 +775,7 @@ PROJECTS = [
 
 ARTICLE = T(
     "في خطوة غير مسبوقة نظم المجلس البلدي لكلميم لقاء تواصليا مع فعاليات المجتمع المدني تحت شعار: "
-    "\" المجتمع المدني شريك أساسي في التنمية المحلية المستدامة \". و يأتي تنظيم هذا اللقاء استجابة "
+    '" المجتمع المدني شريك أساسي في التنمية المحلية المستدامة ". و يأتي تنظيم هذا اللقاء استجابة '
     "لمطلب أساسي طالما رفعته جمعيات المجتمع المدني بالمدينة، و القاضي بضرورة التفاعل الإيجابي "
     "للمسؤولين المحليين وعلى رأسهم مسؤولوا المجلس البلدي مع هيئات المجتمع المدني، والكف مع المنطق "
     "القديم في التعامل معها، وذلك من خلال الاعتراف بالعمل الجمعوي كركيزة اساسية من ركائز التنمية "
@@ -779,12 +796,12 @@ ARTICLE = T(
     "على هذه العلاقة المبنية على وعي و إحساس بالمسؤولية المشتركة فيما يخص الدفع بمسلسل التنمية "
     "الاقتصادية و الاجتماعية إلى الأمام. [لا يذكر المقال أسماء من قُدّمت لهم الشواهد التقديرية.]\n\n"
     "كما شهد هذا اللقاء تقديم العروض التالية :\n"
-    "- \"مشروع المدينة\" من تقديم السيد مدير الوكالة الحضرية لجهة كلميم السمارة باشتراك مع المهندس "
+    '- "مشروع المدينة" من تقديم السيد مدير الوكالة الحضرية لجهة كلميم السمارة باشتراك مع المهندس '
     "المكلف بإعداد دراسة المشروع.\n"
-    "- \"مشروع وقاية المدينة من الفيضانات\" من تقديم مدير وكالة الحوض المائي سوس ماسة درعة.\n"
-    "- \"التطهير السائل وصرف مياه الأمطار\" من تقديم النائب الإقليمي للمكتب الوطني للماء و الكهرباء "
+    '- "مشروع وقاية المدينة من الفيضانات" من تقديم مدير وكالة الحوض المائي سوس ماسة درعة.\n'
+    '- "التطهير السائل وصرف مياه الأمطار" من تقديم النائب الإقليمي للمكتب الوطني للماء و الكهرباء '
     "قطاع الماء.\n"
-    "- \"مشروع تهيئة شارع محمد السادس\" من تقديم المهندس البلدي رئيس قسم التعمير و التصاميم المكلف "
+    '- "مشروع تهيئة شارع محمد السادس" من تقديم المهندس البلدي رئيس قسم التعمير و التصاميم المكلف '
     "بتتبع المشروع.\n\n"
     "و بعد مداخلات لبعض فعاليات المجتمع المدني التي ارتكزت كلها على تثمين هذه التجربة الرائدة التي "
     "حققت نقلة تنموية رائدة على مستوى الإقليم، تم تقديم بعض المقترحات التي خرجت على شكل توصيات من "
@@ -837,7 +854,7 @@ ARTICLE = T(
     "civile.",
     # English
     "In an unprecedented step, the Guelmim municipal council held an outreach meeting with "
-    "civil-society actors under the slogan \"Civil society, an essential partner in sustainable "
+    'civil-society actors under the slogan "Civil society, an essential partner in sustainable '
     "local development\". The meeting answers a core demand long voiced by the city's associations: "
     "that local officials, starting with those of the municipal council, engage constructively with "
     "civil-society bodies and break with the old way of dealing with them, by recognising the work "
@@ -862,13 +879,13 @@ ARTICLE = T(
     "economic and social development forward. [The article does not name the recipients of the "
     "certificates.]\n\n"
     "The meeting also heard the following presentations:\n"
-    "- \"The city project\", by the director of the Guelmim-Es Semara urban agency, with the "
+    '- "The city project", by the director of the Guelmim-Es Semara urban agency, with the '
     "engineer in charge of the project study;\n"
-    "- \"Protecting the city from floods\", by the director of the Souss-Massa-Drâa water-basin "
+    '- "Protecting the city from floods", by the director of the Souss-Massa-Drâa water-basin '
     "agency;\n"
-    "- \"Sewerage and storm-water drainage\", by the provincial delegate of the National Office of "
+    '- "Sewerage and storm-water drainage", by the provincial delegate of the National Office of '
     "Electricity and Drinking Water, water branch;\n"
-    "- \"The Mohammed VI Boulevard upgrading project\", by the municipal engineer heading the urban "
+    '- "The Mohammed VI Boulevard upgrading project", by the municipal engineer heading the urban '
     "planning and plans department, who follows the project.\n\n"
     "After interventions by several civil-society actors, all of which praised this pioneering "
     "experience and the leap forward in development it has brought to the province, proposals were "
@@ -978,7 +995,11 @@ SPEECHES = [
         "order": 2,
         "kind": "address",
         "speaker": "region-president",
-        "title": T("كلمة السيد رئيس الجهة", "Allocution du président de la région", "Speech by the president of the region"),
+        "title": T(
+            "كلمة السيد رئيس الجهة",
+            "Allocution du président de la région",
+            "Speech by the president of the region",
+        ),
         "summary": SPEECH_THEME,
     },
     {
@@ -996,7 +1017,11 @@ SPEECHES = [
         "order": 4,
         "kind": "intervention",
         "association": "guelmim-al-amal-development-solidarity",
-        "title": T("مداخلة من المجتمع المدني", "Intervention de la société civile", "Civil-society intervention"),
+        "title": T(
+            "مداخلة من المجتمع المدني",
+            "Intervention de la société civile",
+            "Civil-society intervention",
+        ),
         "summary": INTERVENTION_SUMMARY,
         "illustrative": True,
     },
@@ -1004,7 +1029,11 @@ SPEECHES = [
         "order": 5,
         "kind": "intervention",
         "association": "guelmim-oued-noun-youth-culture-sport",
-        "title": T("مداخلة من المجتمع المدني", "Intervention de la société civile", "Civil-society intervention"),
+        "title": T(
+            "مداخلة من المجتمع المدني",
+            "Intervention de la société civile",
+            "Civil-society intervention",
+        ),
         "summary": INTERVENTION_SUMMARY,
         "illustrative": True,
     },
@@ -1012,7 +1041,11 @@ SPEECHES = [
         "order": 6,
         "kind": "intervention",
         "association": "guelmim-women-artisans",
-        "title": T("مداخلة من المجتمع المدني", "Intervention de la société civile", "Civil-society intervention"),
+        "title": T(
+            "مداخلة من المجتمع المدني",
+            "Intervention de la société civile",
+            "Civil-society intervention",
+        ),
         "summary": INTERVENTION_SUMMARY,
         "illustrative": True,
     },

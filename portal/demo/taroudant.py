@@ -6,6 +6,9 @@ and does not name the workshops' themes or the associations: the records that
 fill those gaps are flagged ``illustrative`` or say so in their text.
 """
 
+# Prose in three languages: long string lines are kept whole for readability.
+# ruff: noqa: E501
+
 import datetime
 
 from . import T
@@ -237,8 +240,8 @@ FIRST_EDITION = {
 ARTICLE = T(
     "شكلت الدورة الأولى لمنتدى جمعيات تارودانت لحظة مهمة في مسلسل ترسيخ التدبير التشاركي بين "
     "النسيج الجمعوي والمنتخبين وإضافة نوعية للتنسيق و التواصل بين الجمعيات المحلية. فأشغال الدورة "
-    "الثانية لمنتدى جمعيات تارودانت لسنة 2009 اعتمدت شعار \"التراث البيئة و التواصل: من أجل مواطنة "
-    "مستدامة\" لتثمين التراث بين بلديتي تارودانت و رومانس الفرنسية.\n\n"
+    'الثانية لمنتدى جمعيات تارودانت لسنة 2009 اعتمدت شعار "التراث البيئة و التواصل: من أجل مواطنة '
+    'مستدامة" لتثمين التراث بين بلديتي تارودانت و رومانس الفرنسية.\n\n'
     "افتتح أشغال المنتدى مصطفى المتوكل الساحلي رئيس المجلس البلدي بتارودانت بكلمة ترحيبية وأكد على "
     "أهمية العمل الجاد لضمان الاستمرارية. بعد ذلك أخذت الكلمة لطيفة الشاي نائبة عمدة بلدية روما نس "
     "مكلفة بالعلاقات الدولية و الشباب التي أشادت بكل المجهودات المبذولة لإنجاح هذه المحطة كسابقاتها "
@@ -298,8 +301,8 @@ ARTICLE = T(
     # English
     "The 1st Taroudant associations forum was an important moment in rooting participatory "
     "governance between associations and elected officials, and a real gain for coordination and "
-    "communication among local associations. The 2nd edition, in 2009, took the slogan \"Heritage, "
-    "environment and communication: for a sustainable citizenship\", to promote the heritage shared "
+    'communication among local associations. The 2nd edition, in 2009, took the slogan "Heritage, '
+    'environment and communication: for a sustainable citizenship", to promote the heritage shared '
     "by the municipalities of Taroudant and Romans, in France.\n\n"
     "Mustapha El Moutaouakil Essahli, president of the Taroudant municipal council, opened the "
     "forum with a welcome speech, stressing the importance of serious work to ensure continuity. "
@@ -348,8 +351,8 @@ FORUM = {
     "status": "held",
     "illustrative": True,
     "summary": T(
-        "اعتمدت أشغال الدورة الثانية لمنتدى جمعيات تارودانت لسنة 2009 شعار \"التراث البيئة و "
-        "التواصل: من أجل مواطنة مستدامة\" لتثمين التراث بين بلديتي تارودانت و رومانس الفرنسية: "
+        'اعتمدت أشغال الدورة الثانية لمنتدى جمعيات تارودانت لسنة 2009 شعار "التراث البيئة و '
+        'التواصل: من أجل مواطنة مستدامة" لتثمين التراث بين بلديتي تارودانت و رومانس الفرنسية: '
         "كلمات افتتاحية، جلسة أولى لتقديم حصيلة العمل منذ الدورة الأولى، ثلاث ورشات وتوصيات، منها "
         "إحداث بوابة إلكترونية للمدينة. السنة من المقال، أما اليوم والشهر فتوضيحيان.",
         "La 2e édition du Forum des associations de Taroudant (2009) avait pour slogan « Patrimoine, "
@@ -358,8 +361,8 @@ FORUM = {
         "séance consacrée au bilan depuis la 1re édition, trois ateliers et des recommandations, "
         "dont un portail électronique pour la ville. L'année vient de l'article ; le jour et le mois "
         "sont illustratifs.",
-        "The 2nd Taroudant associations forum (2009) took the slogan \"Heritage, environment and "
-        "communication: for a sustainable citizenship\", to promote the heritage shared by Taroudant "
+        'The 2nd Taroudant associations forum (2009) took the slogan "Heritage, environment and '
+        'communication: for a sustainable citizenship", to promote the heritage shared by Taroudant '
         "and Romans (France): opening speeches, a first session reporting on the work since the 1st "
         "edition, three workshops and recommendations, among them an electronic portal for the city. "
         "The year comes from the article; the day and month are illustrative.",

@@ -47,6 +47,5 @@ class Command(BaseCommand):
             else:
                 password = "(unchanged; run with --reset-passwords to set it again)"
             self.stdout.write(
-                f"  {login.label}: {login.email} (username {login.username}) "
-                f"password {password}"
+                f"  {login.label}: {login.email} (username {login.username}) password {password}"
             )
