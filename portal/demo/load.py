@@ -1,8 +1,8 @@
 """Turn the demo data into rows. Every loader can run again without duplicating.
 
 Rows are found by their slug or natural key (``update_or_create``), ordered
-children by (parent, order), many-to-many links are ``set()``. Run inside one
-transaction with Arabic active, so the untranslated columns hold Arabic.
+children by (parent, order), many-to-many links are ``set()``. ``load_all``
+runs them all in one transaction.
 """
 
 import os
@@ -12,6 +12,8 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import translation
 
 from associations.models import Association, FieldOfActivity
 from meetings.models import (
@@ -477,7 +479,6 @@ class Login:
     password: str | None  # shown only when it is a development default just set
     password_set: bool
     password_env: str
-    from_env: bool
 
 
 def load_accounts(*, reset_passwords: bool = False) -> list[Login]:
@@ -510,7 +511,6 @@ def load_accounts(*, reset_passwords: bool = False) -> list[Login]:
                 password=spec["default_password"] if set_password and not env_password else None,
                 password_set=set_password,
                 password_env=spec["password_env"],
-                from_env=bool(env_password),
             )
         )
     return logins
@@ -530,7 +530,13 @@ def verify_email(user) -> None:
 
 
 def load_all(*, reset_passwords: bool = False) -> list[Login]:
-    lookups = load_lookups()
-    load_guelmim(lookups)
-    load_taroudant(lookups)
-    return load_accounts(reset_passwords=reset_passwords)
+    """Everything in one transaction: a refusal or an error leaves the database as it was.
+
+    Arabic is active so that the untranslated columns behind the translated
+    fields, and the texts handed to the services, are the Arabic ones.
+    """
+    with transaction.atomic(), translation.override("ar"):
+        lookups = load_lookups()
+        load_guelmim(lookups)
+        load_taroudant(lookups)
+        return load_accounts(reset_passwords=reset_passwords)

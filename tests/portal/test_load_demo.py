@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from associations.models import Association
 from meetings.models import (
@@ -317,6 +318,18 @@ def test_content_is_written_in_arabic_french_and_english(demo):
                 name,
                 language,
             )
+
+
+def test_loading_with_french_active_still_writes_arabic_where_the_services_write(
+    passwords_in_env,
+):
+    with translation.override("fr"):
+        load_demo()
+    certificate = Certificate.objects.filter(meeting=guelmim_meeting()).first()
+    assert certificate.citation_ar.startswith("عربون وفاء")
+    assert certificate.citation_fr.startswith("En gage")
+    follow_up = guelmim_meeting().recommendations.get(order=1).updates.first()
+    assert follow_up.note_ar.startswith("(متابعة توضيحية)")
 
 
 # --- accounts ---------------------------------------------------------------

@@ -7,9 +7,7 @@ unless --reset-passwords is given.
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 
 from portal.demo.load import DefaultPasswordRefused, load_all
 
@@ -27,10 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset_passwords=False, **options):
         try:
-            # Arabic active: the untranslated columns behind the translated
-            # fields, and texts passed to services, are the Arabic ones.
-            with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-                logins = load_all(reset_passwords=reset_passwords)
+            logins = load_all(reset_passwords=reset_passwords)
         except DefaultPasswordRefused as refused:
             raise CommandError(
                 f"DEBUG is off: set {refused} in the environment; the development default "
