@@ -14,7 +14,11 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from portal.admin import translated
 from recommendations.admin import RecommendationInline
@@ -78,7 +82,16 @@ class SessionInline(TranslationStackedInline):
 
 class SpeechInline(SameMeetingChoicesMixin, TranslationStackedInline):
     model = Speech
-    fields = ("order", "kind", "session", "speaker", "association", "title", "summary", "illustrative")
+    fields = (
+        "order",
+        "kind",
+        "session",
+        "speaker",
+        "association",
+        "title",
+        "summary",
+        "illustrative",
+    )
     autocomplete_fields = ("speaker", "association")
     ordering = ("order", "pk")
     extra = 0
@@ -168,7 +181,11 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
             if meeting_title:
                 with translation.override(language):
                     title = gettext("Site visit: %(meeting)s") % {"meeting": meeting_title}
-                setattr(visit, f"title_{language}", title[: SiteVisit._meta.get_field("title").max_length])
+                setattr(
+                    visit,
+                    f"title_{language}",
+                    title[: SiteVisit._meta.get_field("title").max_length],
+                )
         visit.save()
 
 
@@ -265,7 +282,16 @@ class MeetingSeriesAdmin(TranslationAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(TranslationAdmin):
-    list_display = ("title", "kind", "commune", "series", "edition", "start_date", "status", "published")
+    list_display = (
+        "title",
+        "kind",
+        "commune",
+        "series",
+        "edition",
+        "start_date",
+        "status",
+        "published",
+    )
     list_filter = ("kind", "status", "published", "illustrative", "commune", "series")
     list_select_related = ("commune", "series")
     search_fields = (*translated("title", "slogan", "venue"), "slug")

@@ -36,9 +36,7 @@ class KeepLinkedRecordsMixin:
     keep_linked: tuple[str, ...] = ()
 
     def get_deleted_objects(self, objs, request):
-        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
-            objs, request
-        )
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         protected = list(protected)
         for obj in objs:
             for accessor in self.keep_linked:

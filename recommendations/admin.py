@@ -107,7 +107,15 @@ class RecommendationUpdateAdmin(TranslationAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("recommendation",)
     readonly_fields = ("created_at", "updated_at")
-    fields = ("recommendation", "date", "status", "note", "evidence", "evidence_url", *readonly_fields)
+    fields = (
+        "recommendation",
+        "date",
+        "status",
+        "note",
+        "evidence",
+        "evidence_url",
+        *readonly_fields,
+    )
 
     @admin.display(boolean=True, description=_("evidence"))
     def has_evidence(self, obj):

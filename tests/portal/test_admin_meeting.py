@@ -91,7 +91,14 @@ def test_staff_records_a_whole_meeting_through_the_admin_forms(staff_client, cas
     add_inline_rows(
         data,
         "speeches",
-        [{"order": 1, "kind": "opening", "speaker": cast["wali"].pk, "title_ar": "كلمة السيد الوالي"}],
+        [
+            {
+                "order": 1,
+                "kind": "opening",
+                "speaker": cast["wali"].pk,
+                "title_ar": "كلمة السيد الوالي",
+            }
+        ],
     )
     add_inline_rows(
         data,
@@ -349,7 +356,12 @@ def test_speech_session_choices_are_the_meetings_own(staff_client):
 
 @pytest.mark.parametrize(
     "url_name",
-    ["admin:auth_user_changelist", "admin:auth_user_add", "admin:auth_group_changelist", "admin:auth_group_add"],
+    [
+        "admin:auth_user_changelist",
+        "admin:auth_user_add",
+        "admin:auth_group_changelist",
+        "admin:auth_group_add",
+    ],
 )
 def test_council_staff_cannot_manage_accounts_or_groups(staff_client, url_name):
     assert staff_client.get(reverse(url_name)).status_code == 403
