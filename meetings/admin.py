@@ -69,6 +69,15 @@ class SameMeetingChoicesMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class TitledBy:
+    """Fetch, with the rows, what each inline row's title (its __str__) shows."""
+
+    titled_by: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.titled_by)
+
+
 # --- Inlines of the meeting page, in the order they appear -----------------
 
 
@@ -80,8 +89,9 @@ class SessionInline(TranslationStackedInline):
     extra = 0
 
 
-class SpeechInline(SameMeetingChoicesMixin, TranslationStackedInline):
+class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
     model = Speech
+    titled_by = ("speaker", "association")
     fields = (
         "order",
         "kind",
@@ -189,7 +199,7 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
         visit.save()
 
 
-class MeetingSiteVisitStopInline(TranslationTabularInline):
+class MeetingSiteVisitStopInline(TitledBy, TranslationTabularInline):
     """Stops (SiteVisitStop → SiteVisit → Meeting) shown on the meeting's page.
 
     Built as an inline of SiteVisit, so the admin's formset machinery finds
@@ -198,6 +208,7 @@ class MeetingSiteVisitStopInline(TranslationTabularInline):
 
     model = SiteVisitStop
     formset = MeetingVisitStopFormSet
+    titled_by = ("project",)
     fields = ("order", "project", "notes")
     autocomplete_fields = ("project",)
     ordering = ("order",)
@@ -225,8 +236,9 @@ class CertificateFormSet(BaseInlineFormSet):
         return super().save_new(form, commit=commit)
 
 
-class CertificateInline(TranslationStackedInline):
+class CertificateInline(TitledBy, TranslationStackedInline):
     model = Certificate
+    titled_by = ("recipient_association", "recipient_person")
     formset = CertificateFormSet
     fields = (
         "recipient_association",
@@ -431,8 +443,9 @@ class InstitutionAttendanceAdmin(admin.ModelAdmin):
 # --- Site visits ------------------------------------------------------------
 
 
-class SiteVisitStopInline(TranslationTabularInline):
+class SiteVisitStopInline(TitledBy, TranslationTabularInline):
     model = SiteVisitStop
+    titled_by = ("project",)
     fields = ("order", "project", "notes")
     autocomplete_fields = ("project",)
     ordering = ("order",)
@@ -530,6 +543,12 @@ class CertificateAdmin(TranslationAdmin):
     @admin.display(description=_("recipient"))
     def recipient_display(self, obj):
         return obj.recipient
+
+    def get_readonly_fields(self, request, obj=None):
+        # The meeting decides the commune, and so the serial number: fixed once awarded.
+        if obj is None:
+            return self.readonly_fields
+        return ("meeting", *self.readonly_fields)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -1,5 +1,6 @@
 """Back office for development plans, projects, their timeline and comments."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -120,8 +121,23 @@ class ProjectUpdateAdmin(TranslationAdmin):
     fields = ("project", "date", "title", "body", "progress", "status")
 
 
+class CommentAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("official") and not cleaned_data.get("association"):
+            self.add_error(
+                "association",
+                _(
+                    "Choose the association the comment is written for, "
+                    "or mark it as an official answer of the council."
+                ),
+            )
+        return cleaned_data
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    form = CommentAdminForm
     list_display = (
         "excerpt",
         "project",
