@@ -295,3 +295,40 @@ class CommentReportFactory(factory.django.DjangoModelFactory):
     comment = factory.SubFactory(CommentFactory)
     reporter = factory.SubFactory(UserFactory)
     reason = "abuse"
+
+
+# --- admin branch: photos and documents (files are names only; nothing is opened) ---
+
+
+class MeetingPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.MeetingPhoto"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    image = factory.Sequence(lambda n: f"meetings/photos/photo-{n}.jpg")
+    caption_ar = factory.Sequence(lambda n: f"صورة {n}")
+
+
+class SiteVisitStopPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.SiteVisitStopPhoto"
+
+    stop = factory.SubFactory(SiteVisitStopFactory)
+    image = factory.Sequence(lambda n: f"meetings/visits/photo-{n}.jpg")
+
+
+class ProjectPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.ProjectPhoto"
+
+    project = factory.SubFactory(ProjectFactory)
+    image = factory.Sequence(lambda n: f"projects/photos/photo-{n}.jpg")
+
+
+class ProjectDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.ProjectDocument"
+
+    project = factory.SubFactory(ProjectFactory)
+    title_ar = factory.Sequence(lambda n: f"وثيقة {n}")
+    file = factory.Sequence(lambda n: f"projects/documents/document-{n}.pdf")

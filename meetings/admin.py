@@ -1,0 +1,570 @@
+"""Back office for meetings: staff record a whole meeting from its own page.
+
+The meeting page holds, in the order things happen, its sessions, speeches,
+presentations, workshops, attendance, the stops of its site visit,
+certificates and recommendations, then photos.
+"""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_permission_codename
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from portal.admin import translated
+from recommendations.admin import RecommendationInline
+
+from .models import (
+    AssociationAttendance,
+    Certificate,
+    InstitutionAttendance,
+    Meeting,
+    MeetingPhoto,
+    MeetingSeries,
+    Presentation,
+    Session,
+    SiteVisit,
+    SiteVisitStop,
+    SiteVisitStopPhoto,
+    Speech,
+    Workshop,
+)
+from .services import assign_serial
+
+
+def meeting_pk_from_request(request):
+    """The pk of the meeting whose page is being shown or saved, None on the add page."""
+    match = getattr(request, "resolver_match", None)
+    object_id = match.kwargs.get("object_id") if match else None
+    if object_id is None:
+        return None
+    try:
+        return int(unquote(object_id))
+    except ValueError:
+        return None
+
+
+class SameMeetingChoicesMixin:
+    """Offer only the sessions and workshops of the meeting being edited.
+
+    On the add page the meeting has none yet: they are linked on a second pass.
+    """
+
+    same_meeting_fields = ("session", "workshop")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.same_meeting_fields:
+            kwargs["queryset"] = db_field.remote_field.model._default_manager.filter(
+                meeting_id=meeting_pk_from_request(request)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class TitledBy:
+    """Fetch, with the rows, what each inline row's title (its __str__) shows."""
+
+    titled_by: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.titled_by)
+
+
+# --- Inlines of the meeting page, in the order they appear -----------------
+
+
+class SessionInline(TranslationStackedInline):
+    model = Session
+    fields = ("order", "title", "chair", "summary")
+    autocomplete_fields = ("chair",)
+    ordering = ("order",)
+    extra = 0
+
+
+class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
+    model = Speech
+    titled_by = ("speaker", "association")
+    fields = (
+        "order",
+        "kind",
+        "session",
+        "speaker",
+        "association",
+        "title",
+        "summary",
+        "illustrative",
+    )
+    autocomplete_fields = ("speaker", "association")
+    ordering = ("order", "pk")
+    extra = 0
+
+
+class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
+    model = Presentation
+    fields = (
+        "order",
+        "session",
+        "title",
+        "presenters",
+        "institution",
+        "summary",
+        "slides",
+        "related_projects",
+    )
+    autocomplete_fields = ("presenters", "institution", "related_projects")
+    ordering = ("order", "pk")
+    extra = 0
+
+
+class WorkshopInline(TranslationStackedInline):
+    model = Workshop
+    fields = ("order", "theme", "facilitators", "outcomes")
+    autocomplete_fields = ("facilitators",)
+    ordering = ("order", "pk")
+    extra = 0
+
+
+class AssociationAttendanceInline(admin.TabularInline):
+    model = AssociationAttendance
+    fields = ("association", "representatives", "illustrative")
+    autocomplete_fields = ("association",)
+    extra = 0
+
+
+class InstitutionAttendanceInline(admin.TabularInline):
+    model = InstitutionAttendance
+    fields = ("institution",)
+    autocomplete_fields = ("institution",)
+    extra = 0
+
+
+class MeetingVisitStopFormSet(BaseInlineFormSet):
+    """The stops of a meeting's site visit, edited from the meeting's page.
+
+    The admin hands every inline formset the meeting; this one works on the
+    meeting's (first) site visit instead, and creates that visit, titled after
+    the meeting, on its date and in its commune, when the first stop is added.
+    Further visits of the same meeting are edited on the site-visit page.
+    """
+
+    def __init__(self, data=None, files=None, instance=None, save_as_new=False, **kwargs):
+        self.meeting = instance
+        super().__init__(
+            data, files, instance=self.visit_of(instance, save_as_new), save_as_new=False, **kwargs
+        )
+
+    @staticmethod
+    def visit_of(meeting, save_as_new=False):
+        if meeting is None:
+            return None
+        if meeting.pk is not None and not save_as_new:
+            visit = meeting.site_visits.order_by("date", "pk").first()
+            if visit is not None:
+                return visit
+        return SiteVisit(meeting=meeting)
+
+    def save(self, commit=True):
+        if self.instance.pk is None and self._adds_stops():
+            self._create_visit()
+        return super().save(commit=commit)
+
+    def _adds_stops(self):
+        return any(
+            form.has_changed() and not self._should_delete_form(form) for form in self.extra_forms
+        )
+
+    def _create_visit(self):
+        meeting, visit = self.meeting, self.instance
+        visit.meeting = meeting
+        visit.commune_id = meeting.commune_id
+        visit.date = meeting.start_date
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            meeting_title = getattr(meeting, f"title_{language}", None)
+            if meeting_title:
+                with translation.override(language):
+                    title = gettext("Site visit: %(meeting)s") % {"meeting": meeting_title}
+                setattr(
+                    visit,
+                    f"title_{language}",
+                    title[: SiteVisit._meta.get_field("title").max_length],
+                )
+        visit.save()
+
+
+class MeetingSiteVisitStopInline(TitledBy, TranslationTabularInline):
+    """Stops (SiteVisitStop → SiteVisit → Meeting) shown on the meeting's page.
+
+    Built as an inline of SiteVisit, so the admin's formset machinery finds
+    the foreign key; MeetingVisitStopFormSet turns the meeting into its visit.
+    """
+
+    model = SiteVisitStop
+    formset = MeetingVisitStopFormSet
+    titled_by = ("project",)
+    fields = ("order", "project", "notes")
+    autocomplete_fields = ("project",)
+    ordering = ("order",)
+    show_change_link = True
+    extra = 0
+    verbose_name = _("site-visit stop")
+    verbose_name_plural = _("site visit: stops in order")
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(SiteVisit, admin_site)
+
+    def has_add_permission(self, request, obj=None):
+        # Adding the first stop creates the visit itself.
+        visit_opts = SiteVisit._meta
+        can_add_visit = request.user.has_perm(
+            f"{visit_opts.app_label}.{get_permission_codename('add', visit_opts)}"
+        )
+        return super().has_add_permission(request, obj) and can_add_visit
+
+
+class CertificateFormSet(BaseInlineFormSet):
+    def save_new(self, form, commit=True):
+        # A certificate belongs to the commune of the meeting it was awarded at.
+        form.instance.commune_id = self.instance.commune_id
+        return super().save_new(form, commit=commit)
+
+
+class CertificateInline(TitledBy, TranslationStackedInline):
+    model = Certificate
+    titled_by = ("recipient_association", "recipient_person")
+    formset = CertificateFormSet
+    fields = (
+        "recipient_association",
+        "recipient_person",
+        "recipient_name",
+        "citation",
+        "signatory",
+        "awarded_on",
+        "illustrative",
+        "code",
+        "serial",
+    )
+    readonly_fields = ("code", "serial")
+    autocomplete_fields = ("recipient_association", "recipient_person", "signatory")
+    extra = 0
+
+    @admin.display(description=_("serial number"))
+    def serial(self, obj):
+        return obj.serial
+
+
+class MeetingPhotoInline(TranslationTabularInline):
+    model = MeetingPhoto
+    fields = ("image", "caption", "order")
+    ordering = ("order", "pk")
+    extra = 0
+
+
+class MeetingRecommendationInline(SameMeetingChoicesMixin, RecommendationInline):
+    pass
+
+
+# --- Meetings ---------------------------------------------------------------
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(TranslationAdmin):
+    list_display = ("title", "commune", "meeting_count")
+    list_filter = ("commune",)
+    list_select_related = ("commune",)
+    search_fields = (*translated("title"), "slug")
+    autocomplete_fields = ("commune",)
+    prepopulated_fields = {"slug": ("title_fr",)}
+    fields = ("commune", "title", "slug", "description")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(meeting_total=Count("meetings"))
+
+    @admin.display(description=_("editions"), ordering="meeting_total")
+    def meeting_count(self, obj):
+        return obj.meeting_total
+
+
+@admin.register(Meeting)
+class MeetingAdmin(TranslationAdmin):
+    list_display = (
+        "title",
+        "kind",
+        "commune",
+        "series",
+        "edition",
+        "start_date",
+        "status",
+        "published",
+    )
+    list_filter = ("kind", "status", "published", "illustrative", "commune", "series")
+    list_select_related = ("commune", "series")
+    search_fields = (*translated("title", "slogan", "venue"), "slug")
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("commune", "series", "organisers", "partners")
+    prepopulated_fields = {"slug": ("title_fr",)}
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("kind", "title", "slug", "commune", "series", "edition", "slogan")}),
+        (_("When and where"), {"fields": ("start_date", "end_date", "start_time", "venue")}),
+        (_("Organisers and partners"), {"fields": ("organisers", "partners")}),
+        (_("Texts"), {"fields": ("summary", "report", "report_file", "source")}),
+        (
+            _("Publication"),
+            {"fields": ("status", "published", "illustrative", "created_at", "updated_at")},
+        ),
+    )
+    inlines = (
+        SessionInline,
+        SpeechInline,
+        PresentationInline,
+        WorkshopInline,
+        AssociationAttendanceInline,
+        InstitutionAttendanceInline,
+        MeetingSiteVisitStopInline,
+        CertificateInline,
+        MeetingRecommendationInline,
+        MeetingPhotoInline,
+    )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Certificate:
+            number_certificates(formset)
+
+
+def number_certificates(formset):
+    """Give every certificate saved by the formset its serial number."""
+    for certificate in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
+        assign_serial(certificate)
+
+
+@admin.register(MeetingPhoto)
+class MeetingPhotoAdmin(TranslationAdmin):
+    list_display = ("__str__", "meeting", "order")
+    list_select_related = ("meeting",)
+    search_fields = (*translated("caption"), *translated("meeting__title"))
+    autocomplete_fields = ("meeting",)
+    fields = ("meeting", "image", "caption", "order")
+
+
+@admin.register(Session)
+class SessionAdmin(TranslationAdmin):
+    list_display = ("title", "meeting", "order", "chair")
+    list_select_related = ("meeting", "chair")
+    search_fields = (*translated("title"), *translated("meeting__title"))
+    autocomplete_fields = ("meeting", "chair")
+    fields = ("meeting", "order", "title", "chair", "summary")
+
+
+@admin.register(Speech)
+class SpeechAdmin(TranslationAdmin):
+    list_display = ("__str__", "meeting", "order", "session", "illustrative")
+    list_filter = ("kind", "illustrative")
+    list_select_related = ("meeting", "session", "speaker", "association")
+    search_fields = (
+        *translated("title"),
+        *translated("speaker__full_name"),
+        *translated("association__name"),
+        *translated("meeting__title"),
+    )
+    autocomplete_fields = ("meeting", "session", "speaker", "association")
+    fields = (
+        "meeting",
+        "session",
+        "order",
+        "kind",
+        "speaker",
+        "association",
+        "title",
+        "summary",
+        "illustrative",
+    )
+
+
+@admin.register(Presentation)
+class PresentationAdmin(TranslationAdmin):
+    list_display = ("title", "meeting", "institution", "order", "has_slides")
+    list_select_related = ("meeting", "institution")
+    search_fields = (*translated("title"), *translated("meeting__title"))
+    autocomplete_fields = ("meeting", "session", "presenters", "institution", "related_projects")
+    fields = (
+        "meeting",
+        "session",
+        "order",
+        "title",
+        "presenters",
+        "institution",
+        "summary",
+        "slides",
+        "related_projects",
+    )
+
+    @admin.display(boolean=True, description=_("slides"))
+    def has_slides(self, obj):
+        return bool(obj.slides)
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(TranslationAdmin):
+    list_display = ("theme", "meeting", "order")
+    list_select_related = ("meeting",)
+    search_fields = (*translated("theme"), *translated("meeting__title"))
+    autocomplete_fields = ("meeting", "facilitators")
+    fields = ("meeting", "order", "theme", "facilitators", "outcomes")
+
+
+@admin.register(AssociationAttendance)
+class AssociationAttendanceAdmin(admin.ModelAdmin):
+    list_display = ("association", "meeting", "representatives", "illustrative")
+    list_filter = ("illustrative",)
+    list_select_related = ("association", "meeting")
+    search_fields = (*translated("association__name"), *translated("meeting__title"))
+    autocomplete_fields = ("meeting", "association")
+    fields = ("meeting", "association", "representatives", "illustrative")
+
+
+@admin.register(InstitutionAttendance)
+class InstitutionAttendanceAdmin(admin.ModelAdmin):
+    list_display = ("institution", "meeting")
+    list_select_related = ("institution", "meeting")
+    search_fields = (*translated("institution__name"), *translated("meeting__title"))
+    autocomplete_fields = ("meeting", "institution")
+    fields = ("meeting", "institution")
+
+
+# --- Site visits ------------------------------------------------------------
+
+
+class SiteVisitStopInline(TitledBy, TranslationTabularInline):
+    model = SiteVisitStop
+    titled_by = ("project",)
+    fields = ("order", "project", "notes")
+    autocomplete_fields = ("project",)
+    ordering = ("order",)
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(SiteVisit)
+class SiteVisitAdmin(TranslationAdmin):
+    list_display = ("title", "date", "commune", "meeting", "stop_count")
+    list_filter = ("commune",)
+    list_select_related = ("commune", "meeting")
+    search_fields = (*translated("title"), *translated("meeting__title"))
+    date_hierarchy = "date"
+    autocomplete_fields = ("meeting", "commune")
+    fields = ("title", "meeting", "commune", "date", "notes")
+    inlines = (SiteVisitStopInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(stop_total=Count("stops"))
+
+    @admin.display(description=_("stops"), ordering="stop_total")
+    def stop_count(self, obj):
+        return obj.stop_total
+
+
+class SiteVisitStopPhotoInline(TranslationTabularInline):
+    model = SiteVisitStopPhoto
+    fields = ("image", "caption")
+    extra = 0
+
+
+@admin.register(SiteVisitStop)
+class SiteVisitStopAdmin(TranslationAdmin):
+    list_display = ("__str__", "visit", "order", "project")
+    list_filter = ("visit__commune",)
+    list_select_related = ("visit", "project")
+    search_fields = (*translated("project__title"), *translated("visit__title"))
+    autocomplete_fields = ("visit", "project")
+    fields = ("visit", "order", "project", "notes")
+    inlines = (SiteVisitStopPhotoInline,)
+
+
+@admin.register(SiteVisitStopPhoto)
+class SiteVisitStopPhotoAdmin(TranslationAdmin):
+    list_display = ("__str__", "stop")
+    list_select_related = ("stop__project",)
+    search_fields = (*translated("caption"), *translated("stop__project__title"))
+    autocomplete_fields = ("stop",)
+    fields = ("stop", "image", "caption")
+
+
+# --- Certificates -----------------------------------------------------------
+
+
+@admin.register(Certificate)
+class CertificateAdmin(TranslationAdmin):
+    list_display = (
+        "code",
+        "serial_display",
+        "recipient_display",
+        "meeting",
+        "awarded_on",
+        "revoked",
+        "illustrative",
+    )
+    list_filter = ("revoked", "illustrative", "commune")
+    list_select_related = ("meeting", "recipient_association", "recipient_person")
+    search_fields = (
+        "code",
+        "recipient_name",
+        *translated("recipient_association__name"),
+        *translated("recipient_person__full_name"),
+        *translated("meeting__title"),
+    )
+    date_hierarchy = "awarded_on"
+    autocomplete_fields = ("meeting", "recipient_association", "recipient_person", "signatory")
+    readonly_fields = ("code", "serial_display", "commune", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("meeting", "awarded_on", "signatory", "citation")}),
+        (
+            _("Recipient: exactly one of"),
+            {"fields": ("recipient_association", "recipient_person", "recipient_name")},
+        ),
+        (_("Verification"), {"fields": ("code", "serial_display", "commune", "illustrative")}),
+        (_("Revocation"), {"fields": ("revoked", "revoked_on", "revocation_reason")}),
+        (None, {"fields": ("created_at", "updated_at")}),
+    )
+    actions = ("revoke",)
+
+    @admin.display(description=_("serial number"), ordering="serial_number")
+    def serial_display(self, obj):
+        return obj.serial
+
+    @admin.display(description=_("recipient"))
+    def recipient_display(self, obj):
+        return obj.recipient
+
+    def get_readonly_fields(self, request, obj=None):
+        # The meeting decides the commune, and so the serial number: fixed once awarded.
+        if obj is None:
+            return self.readonly_fields
+        return ("meeting", *self.readonly_fields)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.commune_id = obj.meeting.commune_id
+        super().save_model(request, obj, form, change)
+        assign_serial(obj)
+
+    @admin.action(description=_("Revoke the selected certificates"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = 0
+        for certificate in queryset.filter(revoked=False):
+            certificate.revoke()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d certificate revoked.", "%(count)d certificates revoked.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,94 @@
+"""Back office for communes, institutions and people, and the pieces every admin shares."""
+
+from django.contrib import admin
+from django.contrib.admin.utils import quote
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Commune, Institution, Person
+
+
+def translated(*names: str) -> tuple[str, ...]:
+    """Every language's column of each translated field, for search_fields.
+
+    Searching the bare name would only look in the interface language; staff
+    type Arabic while the interface is in French, and the other way round.
+    """
+    from django.conf import settings
+
+    return tuple(
+        f"{name}_{language}" for name in names for language in settings.MODELTRANSLATION_LANGUAGES
+    )
+
+
+class KeepLinkedRecordsMixin:
+    """Refuse deletion while records that hang on the object through a many-to-many exist.
+
+    PROTECT only guards foreign keys; a recommendation that names a project or
+    an association would silently lose that link. Listing those records as
+    "protected" makes the delete page and the bulk action refuse, exactly as
+    for a PROTECT foreign key. ``keep_linked`` names the reverse accessors.
+    """
+
+    keep_linked: tuple[str, ...] = ()
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected)
+        for obj in objs:
+            for accessor in self.keep_linked:
+                for linked in getattr(obj, accessor).all():
+                    protected.append(self._describe_linked(linked))
+        return to_delete, model_count, perms_needed, protected
+
+    def _describe_linked(self, obj):
+        opts = obj._meta
+        label = capfirst(opts.verbose_name)
+        try:
+            url = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+                args=(quote(obj.pk),),
+            )
+        except NoReverseMatch:
+            return f"{label}: {obj}"
+        return format_html('{}: <a href="{}">{}</a>', label, url, obj)
+
+
+@admin.register(Commune)
+class CommuneAdmin(TranslationAdmin):
+    list_display = ("name", "region", "province", "has_centre", "website")
+    list_filter = ("region",)
+    search_fields = (*translated("name", "region", "province"), "slug")
+    prepopulated_fields = {"slug": ("name_fr",)}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "region", "province")}),
+        (_("Centre on the map"), {"fields": ("latitude", "longitude")}),
+        (_("Identity"), {"fields": ("logo", "website")}),
+    )
+
+    @admin.display(boolean=True, description=_("centre on the map"))
+    def has_centre(self, obj):
+        return obj.latitude is not None and obj.longitude is not None
+
+
+@admin.register(Institution)
+class InstitutionAdmin(TranslationAdmin):
+    list_display = ("name", "acronym", "kind", "commune", "country")
+    list_filter = ("kind", "commune")
+    list_select_related = ("commune",)
+    search_fields = (*translated("name"), "acronym", "country")
+    autocomplete_fields = ("commune",)
+    fields = ("name", "acronym", "kind", "commune", "country", "website", "logo")
+
+
+@admin.register(Person)
+class PersonAdmin(TranslationAdmin):
+    list_display = ("full_name", "role", "institution", "commune", "illustrative")
+    list_filter = ("illustrative", "commune", "institution__kind")
+    list_select_related = ("institution", "commune")
+    search_fields = (*translated("full_name", "role"), "institution__acronym")
+    autocomplete_fields = ("institution", "commune")
+    fields = ("full_name", "role", "institution", "commune", "illustrative")

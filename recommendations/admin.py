@@ -1,0 +1,142 @@
+"""Back office for recommendations and their follow-up."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from portal.admin import translated
+
+from .models import Recommendation, RecommendationUpdate, Theme
+from .services import sync_status
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = (*translated("name"), "slug")
+    prepopulated_fields = {"slug": ("name_fr",)}
+    fields = ("name", "slug")
+
+
+class RecommendationInline(TranslationStackedInline):
+    """The recommendations of a meeting, on the meeting's page; follow-ups are on their own page."""
+
+    model = Recommendation
+    fields = (
+        "order",
+        "title",
+        "text",
+        "workshop",
+        "session",
+        "addressed_to",
+        "theme",
+        "priority",
+        "due_date",
+        "status",
+        "related_projects",
+        "related_associations",
+        "published",
+    )
+    autocomplete_fields = ("addressed_to", "related_projects", "related_associations")
+    ordering = ("order", "pk")
+    show_change_link = True
+    extra = 0
+
+
+class RecommendationUpdateInline(TranslationStackedInline):
+    model = RecommendationUpdate
+    fields = ("date", "status", "note", "evidence", "evidence_url")
+    ordering = ("date", "pk")
+    extra = 0
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(TranslationAdmin):
+    list_display = (
+        "title",
+        "meeting",
+        "addressed_to",
+        "theme",
+        "priority",
+        "status",
+        "due_date",
+        "overdue",
+        "published",
+    )
+    list_filter = ("status", "priority", "published", "theme", "meeting__commune")
+    list_select_related = ("meeting", "addressed_to", "theme")
+    search_fields = (*translated("title", "text"), *translated("meeting__title"))
+    date_hierarchy = "due_date"
+    autocomplete_fields = (
+        "meeting",
+        "workshop",
+        "session",
+        "addressed_to",
+        "related_projects",
+        "related_associations",
+    )
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("meeting", "workshop", "session", "order", "title", "text")}),
+        (
+            _("Follow-up"),
+            {"fields": ("addressed_to", "theme", "priority", "due_date", "status")},
+        ),
+        (_("Related"), {"fields": ("related_projects", "related_associations")}),
+        (_("Publication"), {"fields": ("published", "created_at", "updated_at")}),
+    )
+    inlines = (RecommendationUpdateInline,)
+
+    @admin.display(boolean=True, description=_("overdue"))
+    def overdue(self, obj):
+        return obj.is_overdue
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is RecommendationUpdate:
+            # The latest follow-up decides where the recommendation stands.
+            sync_status(form.instance)
+
+
+@admin.register(RecommendationUpdate)
+class RecommendationUpdateAdmin(TranslationAdmin):
+    list_display = ("recommendation", "date", "status", "has_evidence")
+    list_filter = ("status",)
+    list_select_related = ("recommendation",)
+    search_fields = (*translated("note"), *translated("recommendation__title"))
+    date_hierarchy = "date"
+    autocomplete_fields = ("recommendation",)
+    readonly_fields = ("created_at", "updated_at")
+    fields = (
+        "recommendation",
+        "date",
+        "status",
+        "note",
+        "evidence",
+        "evidence_url",
+        *readonly_fields,
+    )
+
+    @admin.display(boolean=True, description=_("evidence"))
+    def has_evidence(self, obj):
+        return bool(obj.evidence or obj.evidence_url)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        sync_status(obj.recommendation)
+        if change and "recommendation" in form.changed_data:
+            # Moved to another recommendation: the one it left may stand elsewhere now.
+            previous = Recommendation.objects.filter(pk=form.initial.get("recommendation")).first()
+            if previous is not None:
+                sync_status(previous)
+
+    def delete_model(self, request, obj):
+        recommendation = obj.recommendation
+        super().delete_model(request, obj)
+        sync_status(recommendation)
+
+    def delete_queryset(self, request, queryset):
+        recommendations = list(Recommendation.objects.filter(updates__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for recommendation in recommendations:
+            sync_status(recommendation)

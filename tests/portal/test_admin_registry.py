@@ -1,0 +1,137 @@
+"""Every Sharaka model has a back-office page set up the same sensible way."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.db import models
+from django.test import RequestFactory
+from django.urls import reverse
+from modeltranslation.admin import TranslationAdmin, TranslationBaseModelAdmin
+from modeltranslation.translator import translator
+
+from associations.models import Association
+from meetings.admin import MeetingVisitStopFormSet
+from portal.models import Institution, Person
+from projects.models import Project
+
+from .test_admin_changelists import ROW_MAKERS
+
+SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
+SHARAKA_MODELS = [
+    model for label in SHARAKA_APPS for model in apps.get_app_config(label).get_models()
+]
+CHOSEN_BY_AUTOCOMPLETE = (Person, Institution, Association, Project)
+
+
+def model_id(model):
+    return model._meta.label
+
+
+@pytest.fixture
+def superuser_request(superuser):
+    request = RequestFactory().get("/admin/")
+    request.user = superuser
+    return request
+
+
+def admin_pages(request):
+    """(name, admin object, form class) for every model admin and each of its inlines."""
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in SHARAKA_APPS:
+            continue
+        yield model_admin.__class__.__name__, model_admin, model_admin.get_form(request)
+        for inline in model_admin.get_inline_instances(request):
+            yield inline.__class__.__name__, inline, inline.get_formset(request).form
+
+
+@pytest.mark.parametrize("model", SHARAKA_MODELS, ids=model_id)
+def test_every_sharaka_model_is_registered(model):
+    assert admin.site.is_registered(model)
+
+
+@pytest.mark.parametrize("model", translator.get_registered_models(), ids=model_id)
+def test_translated_models_use_the_translation_admin(model):
+    assert isinstance(admin.site.get_model_admin(model), TranslationAdmin)
+
+
+def test_inlines_of_translated_models_use_translation_inlines(superuser_request):
+    translated = set(translator.get_registered_models())
+    for name, page, _form in admin_pages(superuser_request):
+        if page.model in translated:
+            assert isinstance(page, TranslationBaseModelAdmin), name
+
+
+def test_arabic_comes_first_and_is_the_one_required(superuser_request):
+    checked = 0
+    for name, page, form in admin_pages(superuser_request):
+        if page.model not in translator.get_registered_models():
+            continue
+        fields = list(form.base_fields)
+        for original in translator.get_options_for_model(page.model).fields:
+            if f"{original}_ar" not in fields:
+                continue
+            positions = [fields.index(f"{original}_{language}") for language in ("ar", "fr", "en")]
+            assert positions == sorted(positions), f"{name}.{original}: {fields}"
+            required = not page.model._meta.get_field(original).blank
+            assert form.base_fields[f"{original}_ar"].required is required, f"{name}.{original}"
+            assert not form.base_fields[f"{original}_fr"].required, f"{name}.{original}"
+            assert not form.base_fields[f"{original}_en"].required, f"{name}.{original}"
+            checked += 1
+    assert checked > 50
+
+
+def test_people_institutions_associations_and_projects_are_chosen_by_autocomplete(
+    superuser_request,
+):
+    for name, page, form in admin_pages(superuser_request):
+        by_search = set(page.get_autocomplete_fields(superuser_request)) | set(page.raw_id_fields)
+        for field in page.model._meta.get_fields():
+            if not isinstance(field, (models.ForeignKey, models.ManyToManyField)):
+                continue
+            if field.related_model in CHOSEN_BY_AUTOCOMPLETE and field.name in form.base_fields:
+                assert field.name in by_search, f"{name}.{field.name}"
+
+
+@pytest.mark.parametrize("model", SHARAKA_MODELS, ids=model_id)
+def test_slugs_are_prepopulated(model):
+    if any(field.name == "slug" for field in model._meta.fields):
+        assert "slug" in admin.site.get_model_admin(model).prepopulated_fields
+
+
+@pytest.mark.parametrize("model", SHARAKA_MODELS, ids=model_id)
+def test_models_with_a_date_are_browsable_by_date(model):
+    has_date = any(isinstance(field, models.DateField) for field in model._meta.fields)
+    if has_date:
+        assert admin.site.get_model_admin(model).date_hierarchy
+
+
+@pytest.mark.parametrize("model", SHARAKA_MODELS, ids=model_id)
+def test_council_staff_open_every_list_add_and_change_page(staff_client, staff_user, rf, model):
+    opts = model._meta
+    row = ROW_MAKERS[model]()
+    prefix = f"admin:{opts.app_label}_{opts.model_name}"
+
+    assert staff_client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    # Comments and their reports come from the public pages: no add page.
+    request = rf.get("/")
+    request.user = staff_user
+    adds = admin.site.get_model_admin(model).has_add_permission(request)
+    expected_add = 200 if adds else 403
+    assert staff_client.get(reverse(f"{prefix}_add")).status_code == expected_add
+    assert staff_client.get(reverse(f"{prefix}_change", args=[row.pk])).status_code == 200
+
+
+def test_council_staff_see_no_account_models_on_the_index(staff_client):
+    response = staff_client.get(reverse("admin:index"))
+
+    labels = {app["app_label"] for app in response.context["app_list"]}
+    assert labels == set(SHARAKA_APPS)
+
+
+def test_meeting_stop_formset_works_on_the_meetings_first_visit(db):
+    from tests import factories
+
+    later = factories.SiteVisitFactory(date="2010-07-18")
+    earlier = factories.SiteVisitFactory(meeting=later.meeting, date="2010-07-17")
+
+    assert MeetingVisitStopFormSet.visit_of(later.meeting) == earlier
