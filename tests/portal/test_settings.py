@@ -15,9 +15,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings import DEV_SECRET_KEY, envbool, envint
 
-# Variables the settings read; the subprocesses start without any of them
-# unless a test sets it.
+# Variables the settings read, and Django's own switch that the browser tests
+# set in this process; the subprocesses start without any of them unless a
+# test sets it.
 SETTINGS_VARIABLES = {
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
     "DEBUG",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
