@@ -4,6 +4,10 @@ Every test here gets the `browser` marker. The `page` fixture fails the test
 when the page logs a console error, throws, breaks the Content-Security-Policy
 or asks for anything from another host (the site must work offline: no CDN).
 Images from other hosts (map tiles) are answered with a blank image instead.
+
+The live server shares the test database only with transactional tests: a
+test whose pages read the database asks for `transactional_db` (or
+`demo_data`, which loads the demo records into it).
 """
 
 import base64
