@@ -8,31 +8,42 @@ yaa (مستشفى / مستشفي), optional diacritics (التَّنْمِيَة
 a word (تنـــمية), and the definite article glued to the word (التنمية / تنمية).
 French adds accents and case.
 
-Both sides of the comparison are folded with ONE table, ``FOLDING``:
+Two small tables say which spellings are the same, and both the query and the
+stored text go through them:
 
-* the query, in Python, by :func:`normalize`;
-* the stored text, in SQL, by :func:`search_expression`: ``LOWER`` of the
-  searchable columns joined with spaces (each ``COALESCE``-d to ``''``), wrapped
-  in one ``REPLACE`` per entry of the table.
+* ``REMOVALS``: characters dropped or expanded (diacritics, tatweel, œ → oe).
+  The query loses them in Python (:func:`normalize`); the stored text loses
+  them in SQL (:func:`search_expression`: ``LOWER`` of the searchable columns
+  joined with spaces, each ``COALESCE``-d to ``''``, inside one ``REPLACE``
+  per removal).
+* ``LETTER_VARIANTS``: letters with several spellings (أ إ آ ٱ ا, ة ه, ى ي,
+  é è ê ë e…). The query is folded to the plain letter in Python, then each
+  such letter becomes a character class (``[اأإآٱ]``) in a regular
+  expression (:func:`term_pattern`).
 
-Each query word must then be *contained* in the folded text (``LIKE '%word%'``),
-and every word must match (AND). Containment is what makes the definite article
-harmless: the query word loses its article (see :func:`strip_article`), so
-"التنمية" searches for "تنميه", which is found inside both "تنمية" and
-"التنمية" once folded.
+Every query word must be found in the folded text (``search_document ~
+pattern``: SQLite's ``REGEXP``, which Django implements with Python's ``re``,
+and PostgreSQL's ``~``), and every word must match (AND). Finding a word
+*inside* the text is what makes the definite article harmless: the query
+word loses its article (see :func:`strip_article`), so "التنمية" looks for
+"تنميه" (as ``تنمي[هة]``), found in both "تنمية" and "التنمية".
 
 Why this design:
 
-* Identical SQL logic on both databases (``LOWER``, ``REPLACE``, ``COALESCE``,
-  ``||`` and ``LIKE`` behave the same), so the test suite can pin the exact same
-  result set on SQLite and PostgreSQL.
+* The same logic on both databases: ``LOWER``, ``REPLACE``, ``COALESCE``, ``||``
+  and a regular expression made only of letters and character classes,
+  which Python's ``re`` and PostgreSQL read the same way. The tests pin the
+  exact same result set on SQLite and PostgreSQL.
 * Nothing denormalised: no search column to keep in sync with every save,
   admin edit, bulk update or data migration.
+* Why not one ``REPLACE`` per spelling (about 45 of them)? SQLite's parser
+  refuses expressions nested more than about 30 calls deep ("parser stack
+  overflow"); character classes keep the nesting at 13.
 * Fast enough where it matters: on PostgreSQL the migration
   ``portal/0002_search_trigram_indexes`` builds a ``pg_trgm`` GIN index on
-  exactly this expression for each searchable model, and ``LIKE '%…%'`` on an
-  expression with a trigram index is an index scan. On SQLite it is a
-  sequential scan of the published rows (see ``bench/search.py``).
+  exactly this expression for each searchable model; pg_trgm answers ``~``
+  (character classes included) from the index. On SQLite it is a scan of
+  the published rows (see ``bench/search.py`` for numbers).
 
 Limits, on purpose:
 
@@ -54,36 +65,36 @@ MAX_QUERY_LENGTH = 200
 _ARABIC_DIACRITICS = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
 _TATWEEL = "\u0640"
 
-#: (from, to) pairs applied in order after lower-casing, in Python and in SQL.
-FOLDING: tuple[tuple[str, str], ...] = (
-    # Hamza forms of alef and alef wasla.
-    ("أ", "ا"),
-    ("إ", "ا"),
-    ("آ", "ا"),
-    ("ٱ", "ا"),
-    # Taa marbuta and alef maqsura.
-    ("ة", "ه"),
-    ("ى", "ي"),
-    # Diacritics (fathatan … sukun, superscript alef) and tatweel.
+# Letters written in several ways: (canonical letter, every way to write it).
+# ``normalize`` maps each way to the canonical letter; in SQL a query letter
+# becomes a character class of all of them (see ``term_pattern``).
+LETTER_VARIANTS: tuple[tuple[str, str], ...] = (
+    # Hamza forms of alef and alef wasla; taa marbuta; alef maqsura.
+    ("ا", "اأإآٱ"),
+    ("ه", "هة"),
+    ("ي", "يى"),
+    # French accents, lower and upper case (SQLite's LOWER is ASCII-only).
+    ("e", "eéèêëÉÈÊË"),
+    ("a", "aàâäÀÂÄ"),
+    ("c", "cçÇ"),
+    ("i", "iîïÎÏ"),
+    ("o", "oôöÔÖ"),
+    ("u", "uùûüÙÛÜ"),
+)
+
+# Characters removed or expanded before comparing, in Python and in SQL:
+# Arabic diacritics (fathatan … sukun, superscript alef), tatweel, ligatures.
+REMOVALS: tuple[tuple[str, str], ...] = (
     *((mark, "") for mark in _ARABIC_DIACRITICS),
     (_TATWEEL, ""),
-    # French accents, lower and upper case (SQLite's LOWER is ASCII-only).
-    *(
-        (accented, plain)
-        for letters, plain in (
-            ("éèêë", "e"),
-            ("àâä", "a"),
-            ("ç", "c"),
-            ("îï", "i"),
-            ("ôö", "o"),
-            ("ùûü", "u"),
-            ("œ", "oe"),
-            ("æ", "ae"),
-        )
-        for letter in letters
-        for accented in (letter, letter.upper())
-    ),
+    ("œ", "oe"),
+    ("Œ", "oe"),
+    ("æ", "ae"),
+    ("Æ", "ae"),
 )
+
+_CANONICAL = {variant: letter for letter, variants in LETTER_VARIANTS for variant in variants}
+_CLASSES = {letter: f"[{variants}]" for letter, variants in LETTER_VARIANTS}
 
 # The article alone, then the article behind a one-letter prefix: wa-, bi-,
 # fa-, ka-, and li- (ل + ال is written لل). The article is dropped when at
@@ -95,11 +106,11 @@ _WORD_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def normalize(text: str) -> str:
-    """Fold ``text`` the way the database folds stored text (see ``FOLDING``)."""
+    """Fold ``text``: lower case, ``REMOVALS``, and each spelling to its plain letter."""
     text = (text or "").lower()
-    for old, new in FOLDING:
+    for old, new in REMOVALS:
         text = text.replace(old, new)
-    return text
+    return "".join(_CANONICAL.get(char, char) for char in text)
 
 
 def strip_article(word: str) -> str:
@@ -165,9 +176,19 @@ def search_expression(columns):
     parts = [Coalesce(F(column), Value(""), output_field=TextField()) for column in columns]
     text = TextField()
     expression = Lower(JoinedText(*parts) if len(parts) > 1 else parts[0], output_field=text)
-    for old, new in FOLDING:
+    for old, new in REMOVALS:
         expression = Replace(expression, Value(old), Value(new), output_field=text)
     return expression
+
+
+def term_pattern(term: str) -> str:
+    """A regular expression that finds the normalised ``term`` in folded text.
+
+    Terms hold letters and digits only (see ``query_terms``), so nothing needs
+    escaping; the same pattern means the same thing to Python's ``re`` (SQLite's
+    REGEXP) and to PostgreSQL's ``~``.
+    """
+    return "".join(_CLASSES.get(char, char) for char in term)
 
 
 def filter_by_terms(queryset, columns, terms):
@@ -176,7 +197,7 @@ def filter_by_terms(queryset, columns, terms):
         return queryset
     queryset = queryset.alias(search_document=search_expression(columns))
     for term in terms:
-        queryset = queryset.filter(search_document__contains=term)
+        queryset = queryset.filter(search_document__regex=term_pattern(term))
     return queryset
 
 
