@@ -38,14 +38,14 @@ class CommuneMeetingsFeed(CommuneFeed):
         return _("Meetings in %(commune)s") % {"commune": commune.name}
 
     def subtitle(self, commune):
-        return _("New meetings and forums published by %(commune)s.") % {
-            "commune": commune.name
-        }
+        return _("New meetings and forums published by %(commune)s.") % {"commune": commune.name}
 
     def items(self, commune):
-        return Meeting.objects.published().filter(commune=commune).order_by("-created_at", "-pk")[
-            :FEED_LENGTH
-        ]
+        return (
+            Meeting.objects.published()
+            .filter(commune=commune)
+            .order_by("-created_at", "-pk")[:FEED_LENGTH]
+        )
 
     def item_title(self, meeting):
         return meeting.title
@@ -101,7 +101,9 @@ class CommuneRecommendationUpdatesFeed(CommuneFeed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, update):
-        return datetime.datetime.combine(update.date, datetime.time(), timezone.get_current_timezone())
+        return datetime.datetime.combine(
+            update.date, datetime.time(), timezone.get_current_timezone()
+        )
 
     def item_updateddate(self, update):
         return update.updated_at

@@ -30,9 +30,9 @@ def index(request):
     context = {"q": q, "kinds": kinds, "kind": chosen, "max_length": MAX_QUERY_LENGTH}
 
     if len(q) > MAX_QUERY_LENGTH:
-        context["error"] = _(
-            "Your search is too long. Please use at most %(max)d characters."
-        ) % {"max": MAX_QUERY_LENGTH}
+        context["error"] = _("Your search is too long. Please use at most %(max)d characters.") % {
+            "max": MAX_QUERY_LENGTH
+        }
         return render(request, "search/index.html", context, status=400)
 
     terms = query_terms(q)

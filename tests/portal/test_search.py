@@ -146,7 +146,9 @@ def test_presentation_links_to_its_meeting_anchor(client, corpus):
 
 
 def test_result_shows_title_snippet_and_link(client, db):
-    project = factories.ProjectFactory(title_ar="حديقة عمومية", summary_ar="تهيئة حديقة في وسط المدينة")
+    project = factories.ProjectFactory(
+        title_ar="حديقة عمومية", summary_ar="تهيئة حديقة في وسط المدينة"
+    )
     response = search(client, "حديقة")
     html = response.content.decode()
     assert "حديقة عمومية" in html
