@@ -16,4 +16,5 @@ urlpatterns = [
     path("map/", include("projects.map_urls")),
     path("certificates/", include("meetings.certificate_urls")),
     path("search/", include("portal.search_urls")),
+    path("", include("portal.feed_urls")),
 ]

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import search_views
+
 app_name = "search"
 
-urlpatterns = []
+urlpatterns = [
+    path("", search_views.index, name="index"),
+]

@@ -1,0 +1,62 @@
+"""The site search page: one query over every public kind of record."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from .search import MAX_QUERY_LENGTH, query_terms, search_kinds
+
+OVERVIEW_PER_KIND = 5
+PAGE_SIZE = 20
+SNIPPET_WORDS = 30
+
+
+def _results(kind, objects):
+    return [
+        {
+            "title": str(obj),
+            "snippet": Truncator(kind.snippet(obj)).words(SNIPPET_WORDS),
+            "url": kind.url(obj),
+        }
+        for obj in objects
+    ]
+
+
+def index(request):
+    q = request.GET.get("q", "").strip()
+    kinds = search_kinds()
+    chosen = next((k for k in kinds if k.key == request.GET.get("kind")), None)
+    context = {"q": q, "kinds": kinds, "kind": chosen, "max_length": MAX_QUERY_LENGTH}
+
+    if len(q) > MAX_QUERY_LENGTH:
+        context["error"] = _("Your search is too long. Please use at most %(max)d characters.") % {
+            "max": MAX_QUERY_LENGTH
+        }
+        return render(request, "search/index.html", context, status=400)
+
+    terms = query_terms(q)
+    if q and not terms:
+        context["error"] = _("Please type at least one word to search for.")
+    if not terms:
+        return render(request, "search/index.html", context)
+
+    if chosen:
+        page = Paginator(chosen.search(terms), PAGE_SIZE).get_page(request.GET.get("page"))
+        context["page"] = page
+        context["results"] = _results(chosen, page.object_list)
+    else:
+        groups = []
+        for kind in kinds:
+            matches = kind.search(terms)
+            count = matches.count()
+            groups.append(
+                {
+                    "kind": kind,
+                    "count": count,
+                    "results": _results(kind, matches[:OVERVIEW_PER_KIND]) if count else [],
+                }
+            )
+        context["groups"] = groups
+        context["total"] = sum(group["count"] for group in groups)
+    return render(request, "search/index.html", context)
