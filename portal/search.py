@@ -40,7 +40,7 @@ Why this design:
   refuses expressions nested more than about 30 calls deep ("parser stack
   overflow"); character classes keep the nesting at 13.
 * Fast enough where it matters: on PostgreSQL the migration
-  ``portal/0002_search_trigram_indexes`` builds a ``pg_trgm`` GIN index on
+  ``portal/0004_search_trigram_indexes`` builds a ``pg_trgm`` GIN index on
   exactly this expression for each searchable model; pg_trgm answers ``~``
   (character classes included) from the index. On SQLite it is a scan of
   the published rows (see ``bench/search.py`` for numbers).

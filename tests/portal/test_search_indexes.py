@@ -7,7 +7,7 @@ from django.db import connection
 
 from portal.search import filter_by_terms, query_terms, search_columns, search_kinds
 
-migration = importlib.import_module("portal.migrations.0002_search_trigram_indexes")
+migration = importlib.import_module("portal.migrations.0004_search_trigram_indexes")
 
 pytestmark = pytest.mark.django_db
 

@@ -81,7 +81,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0001_initial"),
+        ("portal", "0003_council_staff_group_comments"),
         ("associations", "0002_membership_language"),
         ("meetings", "0001_initial"),
         ("projects", "0002_comments"),
