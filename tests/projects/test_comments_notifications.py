@@ -39,7 +39,7 @@ def test_official_answer_emails_the_association_representatives(personas, commen
 
     assert [message.to for message in mail.outbox] == [[personas.member_b.email]]
     message = mail.outbox[0]
-    assert "The council answered your association's comment" in message.subject
+    assert "أجاب المجلس على تعليق جمعيتك" in message.subject  # Arabic: the default language
     assert "In May." in message.body
     answer = comment_of_b.replies.get()
     assert f"/projects/{personas.project.slug}/#comment-{answer.pk}" in message.body
@@ -55,7 +55,7 @@ def test_reply_emails_every_approved_representative_but_not_the_replier(personas
 
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([personas.member_b.email, colleague.email])
-    assert all("New reply to your association's comment" in m.subject for m in mail.outbox)
+    assert all("رد جديد على تعليق جمعيتك" in m.subject for m in mail.outbox)
     assert all(personas.association_a.name in m.body for m in mail.outbox)
 
 
