@@ -34,11 +34,11 @@ def count_queries(client, url: str) -> int:
 
 def full_meeting(n: int, **kwargs):
     """A published meeting with `n` rows of everything its page lists."""
-    series = factories.MeetingSeriesFactory()
+    commune = kwargs.pop("commune", None) or factories.CommuneFactory()
+    series = factories.MeetingSeriesFactory(commune=commune)
     meeting = factories.MeetingFactory(
-        series=series, edition=1, commune=series.commune, report_file=pdf("report.pdf"), **kwargs
+        series=series, edition=1, commune=commune, report_file=pdf("report.pdf"), **kwargs
     )
-    commune = meeting.commune
     for i in range(n):
         factories.MeetingFactory(series=series, edition=i + 2, commune=commune)
         meeting.organisers.add(factories.InstitutionFactory())
@@ -109,7 +109,7 @@ def full_association(n: int, **kwargs):
 
 
 def full_recommendation(n: int, **kwargs) -> Recommendation:
-    meeting = factories.MeetingFactory()
+    meeting = kwargs.pop("meeting", None) or factories.MeetingFactory()
     recommendation = factories.RecommendationFactory(
         meeting=meeting,
         workshop=factories.WorkshopFactory(meeting=meeting),
