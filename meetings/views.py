@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from portal.models import Commune
+from portal.models import Commune, Person
 from portal.views import paginate
 
 from .models import (
@@ -44,9 +44,10 @@ def get_public_meeting(slug: str) -> Meeting:
     certificates = (
         Certificate.objects.valid()
         .filter(Q(recipient_association__isnull=True) | Q(recipient_association__published=True))
-        .select_related("recipient_association", "recipient_person", "signatory")
+        .select_related("recipient_association", "recipient_person__institution", "signatory")
         .order_by("awarded_on", "pk")
     )
+    people = Person.objects.select_related("institution")
     queryset = public_meetings().prefetch_related(
         "organisers",
         "partners",
@@ -61,11 +62,14 @@ def get_public_meeting(slug: str) -> Meeting:
         Prefetch(
             "presentations",
             queryset=Presentation.objects.select_related("institution", "session").prefetch_related(
-                "presenters",
+                Prefetch("presenters", queryset=people),
                 Prefetch("related_projects", queryset=public_projects(), to_attr="public_projects"),
             ),
         ),
-        Prefetch("workshops", queryset=Workshop.objects.prefetch_related("facilitators")),
+        Prefetch(
+            "workshops",
+            queryset=Workshop.objects.prefetch_related(Prefetch("facilitators", queryset=people)),
+        ),
         Prefetch(
             "site_visits",
             queryset=SiteVisit.objects.order_by("date", "pk").prefetch_related(
