@@ -32,6 +32,4 @@ class AssociationFilter(django_filters.FilterSet):
         fields = ["q", "commune", "field", "verified"]
 
     def search(self, queryset, name, value):
-        return text_search(
-            queryset, value, translated=("name", "description"), plain=("acronym",)
-        )
+        return text_search(queryset, value, translated=("name", "description"), plain=("acronym",))

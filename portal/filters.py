@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
-def text_search(queryset, value: str, translated: tuple[str, ...] = (), plain: tuple[str, ...] = ()):
+def text_search(
+    queryset, value: str, translated: tuple[str, ...] = (), plain: tuple[str, ...] = ()
+):
     """Rows where `value` appears in any language version of `translated` or in `plain`."""
     value = (value or "").strip()
     if not value:

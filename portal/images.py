@@ -98,7 +98,9 @@ def rendition(name: str, width: int, storage=default_storage) -> str:
             image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
             output = io.BytesIO()
             if image_format == "JPEG":
-                image.convert("RGB").save(output, "JPEG", quality=80, optimize=True, progressive=True)
+                image.convert("RGB").save(
+                    output, "JPEG", quality=80, optimize=True, progressive=True
+                )
             else:
                 image.save(output, image_format, optimize=True)
     except (OSError, UnidentifiedImageError) as exc:

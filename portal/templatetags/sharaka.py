@@ -5,8 +5,8 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.numberformat import format as number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
 from portal import images
@@ -69,7 +69,7 @@ def translated_path(context, lang_code):
         # Not a known page (the 404 page): swap the language prefix.
         prefix = f"/{get_language()}/"
         if path.startswith(prefix):
-            translated = f"/{lang_code}/{path[len(prefix):]}"
+            translated = f"/{lang_code}/{path[len(prefix) :]}"
     return translated
 
 
@@ -100,11 +100,13 @@ def responsive_image(image, alt, sizes="100vw", css_class="", eager=False):
         "loading": "" if eager else "lazy",
         "decoding": "async",
     }
-    rendered = mark_safe(" ".join(
-        format_html('{}="{}"', name, value)
-        for name, value in attrs.items()
-        if value != "" or name == "alt"
-    ))
+    rendered = mark_safe(
+        " ".join(
+            format_html('{}="{}"', name, value)
+            for name, value in attrs.items()
+            if value != "" or name == "alt"
+        )
+    )
     return format_html("<img {}>", rendered)
 
 

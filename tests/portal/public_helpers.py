@@ -118,7 +118,9 @@ def full_recommendation(n: int, **kwargs) -> Recommendation:
     )
     for _ in range(n):
         factories.RecommendationUpdateFactory(
-            recommendation=recommendation, evidence=pdf("evidence.pdf"), evidence_url="https://example.org/e"
+            recommendation=recommendation,
+            evidence=pdf("evidence.pdf"),
+            evidence_url="https://example.org/e",
         )
         recommendation.related_projects.add(factories.ProjectFactory())
         recommendation.related_associations.add(factories.AssociationFactory())

@@ -84,9 +84,7 @@ def test_commune_page_answers_in_every_language(client, lang):
     assert client.get(f"/{lang}/communes/{commune.slug}/").status_code == 200
 
 
-@pytest.mark.parametrize(
-    ("lang", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")]
-)
+@pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")])
 def test_html_element_carries_language_and_direction(client, lang, direction):
     content = client.get(f"/{lang}/").content.decode()
     assert f'<html lang="{lang}" dir="{direction}">' in content
@@ -95,12 +93,8 @@ def test_html_element_carries_language_and_direction(client, lang, direction):
 def test_language_switcher_links_point_at_the_same_page_in_the_other_languages(client):
     project = factories.ProjectFactory(slug="well-kept")
     content = client.get(f"/fr/projects/{project.slug}/").content.decode()
-    assert (
-        '<a href="/ar/projects/well-kept/" hreflang="ar" lang="ar">' in content
-    )
-    assert (
-        '<a href="/en/projects/well-kept/" hreflang="en" lang="en">' in content
-    )
+    assert '<a href="/ar/projects/well-kept/" hreflang="ar" lang="ar">' in content
+    assert '<a href="/en/projects/well-kept/" hreflang="en" lang="en">' in content
     assert 'href="/fr/projects/well-kept/" hreflang="fr" lang="fr" aria-current="true"' in content
 
 

@@ -111,7 +111,9 @@ def test_project_page_leaves_out_unpublished_meetings_and_recommendations(client
     project = factories.ProjectFactory()
     draft = factories.MeetingFactory(published=False, title_ar="DRAFT-MEETING")
     factories.PresentationFactory(meeting=draft).related_projects.add(project)
-    factories.SiteVisitStopFactory(visit__meeting=draft, visit__title_ar="DRAFT-VISIT", project=project)
+    factories.SiteVisitStopFactory(
+        visit__meeting=draft, visit__title_ar="DRAFT-VISIT", project=project
+    )
     factories.RecommendationFactory(meeting=draft, title_ar="DRAFT-REC-1").related_projects.add(
         project
     )
@@ -155,7 +157,9 @@ def test_unpublished_project_is_absent_everywhere(client):
 
 def test_project_without_french_title_shows_the_arabic_one_on_french_pages(client):
     project = factories.ProjectFactory(title_ar="مشروع بلا ترجمة", title_fr="", title_en="")
-    assert "<h1>مشروع بلا ترجمة</h1>" in client.get(f"/fr/projects/{project.slug}/").content.decode()
+    assert (
+        "<h1>مشروع بلا ترجمة</h1>" in client.get(f"/fr/projects/{project.slug}/").content.decode()
+    )
     assert "مشروع بلا ترجمة" in client.get("/fr/projects/").content.decode()
 
 
