@@ -286,14 +286,15 @@ def test_french_meeting_page_shows_the_french_date(client):
 
 
 def test_photos_come_with_smaller_renditions_in_srcset(client):
-    project = factories.ProjectFactory()
-    ProjectPhoto.objects.create(project=project, image=jpeg(1200, 800), caption_ar="ورش")
+    project = factories.ProjectFactory(title_en="Market hall")
+    ProjectPhoto.objects.create(project=project, image=jpeg(1200, 800), caption_en="Roof works")
     content = client.get(f"/en/projects/{project.slug}/").content.decode()
-    img = re.search(r"<img [^>]*alt=\"ورش\"[^>]*>", content).group(0)
+    img = re.search(r'<img [^>]*alt="Photo 1: Market hall"[^>]*>', content).group(0)
     assert 'loading="lazy"' in img and 'decoding="async"' in img
     assert 'width="1200" height="800"' in img
     assert "/en/img/320/projects/photos/" in img and " 320w" in img and " 1200w" in img
     assert 'sizes="' in img
+    assert "<figcaption>Roof works</figcaption>" in content
 
 
 def test_photo_without_caption_gets_a_descriptive_alt_text(client):
