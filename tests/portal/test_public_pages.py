@@ -328,3 +328,17 @@ def test_rendition_is_a_narrower_copy_of_the_photo(client):
 def test_rendition_refuses_anything_but_an_existing_public_photo(client, path):
     ProjectPhoto.objects.create(project=factories.ProjectFactory(), image=jpeg(1200, 800))
     assert client.get(path).status_code == 404
+
+
+def test_optional_url_gives_the_first_address_that_exists():
+    assert render("{% optional_url 'nowhere:page' 'portal:home' %}", "fr") == "/fr/"
+    assert render("{% optional_url 'nowhere:page' %}", "fr") == ""
+
+
+def test_page_with_an_arabic_slug_answers_and_keeps_its_address_across_languages(client):
+    association = factories.AssociationFactory(slug="جمعية-الأمل")
+    response = client.get(association.get_absolute_url())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'href="/fr/associations/%D8%AC%D9%85%D8%B9%D9%8A%D8%A9-' in content
+    assert client.get(f"/fr/associations/{association.slug}/").status_code == 200
