@@ -77,7 +77,10 @@ def test_project_page_shows_its_facts(client):
     )
     project.funders.add(funder)
     content = client.get(f"/en/projects/{project.slug}/").content.decode()
-    assert '<progress class="progress__bar" max="100" value="45">45%</progress>' in content
+    assert (
+        '<progress class="progress__bar" max="100" value="45" aria-label="Progress">45%</progress>'
+        in content
+    )
     assert "2,500,000\u00a0MAD" in content
     assert "Water agency" in content
     assert "3 February 2011" in content
