@@ -124,13 +124,6 @@ def test_unknown_page_answers_the_translated_404(client, settings, lang):
     assert 'href="/en/no-such-page/"' in content
 
 
-def test_404_page_is_french_on_a_french_address(client, settings):
-    settings.DEBUG = False
-    response = client.get("/fr/projects/nothing-here/")
-    assert response.status_code == 404
-    assert "Page non trouvée" in response.content.decode()
-
-
 def test_500_page_renders_without_request_context_or_database(django_assert_num_queries):
     from django.views.defaults import server_error
 
