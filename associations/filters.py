@@ -1,0 +1,35 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from portal.filters import text_search, yes_no_select
+from portal.models import Commune
+
+from .models import Association, FieldOfActivity
+
+
+class AssociationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or keyword"), method="search")
+    commune = django_filters.ModelChoiceFilter(
+        label=_("Commune"),
+        queryset=Commune.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All communes"),
+    )
+    field = django_filters.ModelChoiceFilter(
+        label=_("Field of activity"),
+        field_name="fields_of_activity",
+        queryset=FieldOfActivity.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All fields"),
+    )
+    verified = django_filters.BooleanFilter(
+        label=_("Verified by staff"),
+        widget=yes_no_select(_("Verified only"), _("Not verified")),
+    )
+
+    class Meta:
+        model = Association
+        fields = ["q", "commune", "field", "verified"]
+
+    def search(self, queryset, name, value):
+        return text_search(queryset, value, translated=("name", "description"), plain=("acronym",))

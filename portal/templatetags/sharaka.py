@@ -1,0 +1,136 @@
+"""Template helpers for the public pages: money, progress, images, language links."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.html import format_html
+from django.utils.numberformat import format as number_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
+
+from portal import images
+
+register = template.Library()
+
+# Grouping and currency as each language writes amounts in Morocco. The
+# no-break spaces keep an amount on one line and, being "common separators"
+# for the bidirectional algorithm, keep its digit groups in order inside
+# right-to-left text.
+MONEY_FORMATS = {
+    "ar": {"group": "\u00a0", "decimal": ",", "pattern": "{amount}\u00a0د.م."},
+    "fr": {"group": "\u202f", "decimal": ",", "pattern": "{amount}\u00a0MAD"},
+    "en": {"group": ",", "decimal": ".", "pattern": "{amount}\u00a0MAD"},
+}
+
+
+@register.filter
+def mad(value):
+    """An amount in Moroccan dirhams, e.g. "1 500 000 د.م." or "1,500,000 MAD"."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    spec = MONEY_FORMATS.get((get_language() or "ar")[:2], MONEY_FORMATS["ar"])
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    digits = number_format(
+        amount,
+        decimal_sep=spec["decimal"],
+        decimal_pos=decimals,
+        grouping=3,
+        thousand_sep=spec["group"],
+        force_grouping=True,
+        use_l10n=False,
+    )
+    return spec["pattern"].format(amount=digits)
+
+
+@register.filter
+def absolute_url(obj):
+    """The object's public address, or "" while its page is not wired in."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def translated_path(context, lang_code):
+    """This page's address in another language (query string kept)."""
+    request = context.get("request")
+    if request is None:
+        with override(lang_code):
+            return reverse("portal:home")
+    path = request.get_full_path()
+    translated = translate_url(path, lang_code)
+    if translated == path:
+        # Not a known page (the 404 page): swap the language prefix.
+        prefix = f"/{get_language()}/"
+        if path.startswith(prefix):
+            translated = f"/{lang_code}/{path[len(prefix) :]}"
+    return translated
+
+
+@register.inclusion_tag("portal/includes/_progress.html")
+def progress_bar(value, label=""):
+    """A labelled 0–100 % bar that reads the same without CSS."""
+    try:
+        percent = max(0, min(100, int(value or 0)))
+    except (TypeError, ValueError):
+        percent = 0
+    return {"percent": percent, "label": label}
+
+
+@register.simple_tag
+def responsive_image(image, alt, sizes="100vw", css_class="", eager=False):
+    """An <img> with width/height, smaller renditions in srcset and lazy loading."""
+    if not image:
+        return ""
+    info = images.describe(image)
+    attrs = {
+        "src": info.src,
+        "alt": alt,
+        "class": css_class,
+        "srcset": info.srcset,
+        "sizes": sizes if info.srcset else "",
+        "width": info.width or "",
+        "height": info.height or "",
+        "loading": "" if eager else "lazy",
+        "decoding": "async",
+    }
+    rendered = mark_safe(
+        " ".join(
+            format_html('{}="{}"', name, value)
+            for name, value in attrs.items()
+            if value != "" or name == "alt"
+        )
+    )
+    return format_html("<img {}>", rendered)
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, namespace, page_name="list"):
+    """aria-current for a navigation link: "page" on the section's page, "true" inside it."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    if match is None or match.namespace != namespace:
+        return ""
+    if match.url_name == page_name:
+        return mark_safe(' aria-current="page"')
+    return mark_safe(' aria-current="true"')
+
+
+@register.simple_tag
+def optional_url(*names):
+    """The address of the first of `names` that exists, or "" when none is wired in.
+
+    For links to parts of the site that live in their own URL modules and may
+    be absent from an installation (map, search, certificate verification).
+    """
+    for name in names:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return ""

@@ -1,0 +1,40 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from portal.filters import text_search
+from portal.models import Commune
+
+from .models import DevelopmentPlan, Project, Sector
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Title or keyword"), method="search")
+    commune = django_filters.ModelChoiceFilter(
+        label=_("Commune"),
+        queryset=Commune.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All communes"),
+    )
+    plan = django_filters.ModelChoiceFilter(
+        label=_("Development plan"),
+        queryset=DevelopmentPlan.objects.select_related("commune"),
+        empty_label=_("All plans"),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All sectors"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, empty_label=_("All statuses")
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "commune", "plan", "sector", "status"]
+
+    def search(self, queryset, name, value):
+        return text_search(
+            queryset, value, translated=("title", "summary", "description", "location_name")
+        )

@@ -1,0 +1,127 @@
+"""Rows for the public-page tests: a record with `n` of every related kind it shows."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from PIL import Image
+
+from meetings.models import MeetingPhoto, SiteVisitStopPhoto
+from projects.models import ProjectDocument, ProjectPhoto
+from recommendations.models import Recommendation
+from tests import factories
+
+LANGUAGES = ("ar", "fr", "en")
+
+
+def jpeg(width: int = 1000, height: int = 600, name: str = "photo.jpg") -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 120, 110)).save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def full_meeting(n: int, **kwargs):
+    """A published meeting with `n` rows of everything its page lists."""
+    commune = kwargs.pop("commune", None) or factories.CommuneFactory()
+    series = factories.MeetingSeriesFactory(commune=commune)
+    meeting = factories.MeetingFactory(
+        series=series, edition=1, commune=commune, report_file=pdf("report.pdf"), **kwargs
+    )
+    for i in range(n):
+        factories.MeetingFactory(series=series, edition=i + 2, commune=commune)
+        meeting.organisers.add(factories.InstitutionFactory())
+        meeting.partners.add(factories.InstitutionFactory())
+        session = factories.SessionFactory(meeting=meeting, chair=factories.PersonFactory())
+        association = factories.AssociationFactory(commune=commune)
+        factories.SpeechFactory(
+            meeting=meeting,
+            session=session,
+            kind="intervention",
+            association=association,
+            summary_ar="مداخلة",
+        )
+        presentation = factories.PresentationFactory(meeting=meeting, slides=pdf("slides.pdf"))
+        presentation.presenters.add(factories.PersonFactory())
+        presentation.related_projects.add(factories.ProjectFactory(commune=commune))
+        workshop = factories.WorkshopFactory(meeting=meeting, outcomes_ar="نتائج")
+        workshop.facilitators.add(factories.PersonFactory())
+        visit = factories.SiteVisitFactory(meeting=meeting)
+        for order in range(1, n + 1):
+            stop = factories.SiteVisitStopFactory(
+                visit=visit, order=order, project=factories.ProjectFactory(commune=commune)
+            )
+            SiteVisitStopPhoto.objects.create(stop=stop, image=jpeg())
+        factories.AssociationAttendanceFactory(meeting=meeting, association=association)
+        factories.InstitutionAttendanceFactory(meeting=meeting)
+        factories.CertificateFactory(
+            meeting=meeting, recipient_association=association, signatory=factories.PersonFactory()
+        )
+        factories.CertificateFactory(
+            meeting=meeting, recipient_association=None, recipient_person=factories.PersonFactory()
+        )
+        factories.RecommendationFactory(meeting=meeting, workshop=workshop, session=session)
+        MeetingPhoto.objects.create(meeting=meeting, image=jpeg(), caption_ar=f"صورة {i}")
+    return meeting
+
+
+def full_project(n: int, **kwargs):
+    project = factories.ProjectFactory(
+        plan=factories.DevelopmentPlanFactory(),
+        contracting_institution=factories.InstitutionFactory(),
+        **kwargs,
+    )
+    for i in range(n):
+        project.funders.add(factories.InstitutionFactory())
+        ProjectPhoto.objects.create(project=project, image=jpeg(), order=i)
+        ProjectDocument.objects.create(project=project, title_ar=f"وثيقة {i}", file=pdf())
+        factories.ProjectUpdateFactory(project=project, progress=10 * i, status="in_progress")
+        meeting = factories.MeetingFactory(commune=project.commune)
+        factories.PresentationFactory(meeting=meeting).related_projects.add(project)
+        visit = factories.SiteVisitFactory(meeting=meeting)
+        factories.SiteVisitStopFactory(visit=visit, order=i + 1, project=project)
+        recommendation = factories.RecommendationFactory(meeting=meeting)
+        recommendation.related_projects.add(project)
+    return project
+
+
+def full_association(n: int, **kwargs):
+    association = factories.AssociationFactory(**kwargs)
+    for _ in range(n):
+        association.fields_of_activity.add(factories.FieldOfActivityFactory())
+        meeting = factories.MeetingFactory(commune=association.commune)
+        factories.AssociationAttendanceFactory(meeting=meeting, association=association)
+        factories.CertificateFactory(meeting=meeting, recipient_association=association)
+        recommendation = factories.RecommendationFactory(meeting=meeting)
+        recommendation.related_associations.add(association)
+    return association
+
+
+def full_recommendation(n: int, **kwargs) -> Recommendation:
+    meeting = kwargs.pop("meeting", None) or factories.MeetingFactory()
+    recommendation = factories.RecommendationFactory(
+        meeting=meeting,
+        workshop=factories.WorkshopFactory(meeting=meeting),
+        session=factories.SessionFactory(meeting=meeting, chair=factories.PersonFactory()),
+        **kwargs,
+    )
+    for _ in range(n):
+        factories.RecommendationUpdateFactory(
+            recommendation=recommendation,
+            evidence=pdf("evidence.pdf"),
+            evidence_url="https://example.org/e",
+        )
+        recommendation.related_projects.add(factories.ProjectFactory())
+        recommendation.related_associations.add(factories.AssociationFactory())
+    return recommendation
