@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from portal.views import paginate
+from projects.comment_services import comment_context
 
 from .filters import ProjectFilter
 from .models import Project
@@ -71,8 +72,6 @@ def project_list(request):
 @require_safe
 def project_detail(request, slug):
     project = get_public_project(slug)
-    return render(
-        request,
-        "projects/detail.html",
-        {"project": project, "meetings": meetings_about(project)},
-    )
+    context = {"project": project, "meetings": meetings_about(project)}
+    context.update(comment_context(request.user, project))
+    return render(request, "projects/detail.html", context)

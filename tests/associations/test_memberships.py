@@ -203,7 +203,8 @@ def test_approve_selected_approves_the_pending_and_emails_each(staff):
     modeladmin = MembershipAdmin(Membership, admin.AdminSite())
     request = admin_request(staff)
 
-    approve_selected(modeladmin, request, Membership.objects.all())
+    with translation.override("en"):
+        approve_selected(modeladmin, request, Membership.objects.all())
 
     assert set(Membership.objects.values_list("status", flat=True)) == {APPROVED}
     assert sorted(m.to[0] for m in mail.outbox) == sorted(m.user.email for m in pending)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from associations.models import Association
 from projects.comment_services import comment_context, comments_for_project
@@ -16,13 +17,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.comments_urlconf")]
 
 
 def render(personas, user):
+    """The include as an English page shows it (the assertions read English)."""
     request = RequestFactory().get(personas.project.get_absolute_url())
     request.user = user
-    return render_to_string(
-        "projects/includes/_comments.html",
-        comment_context(user, personas.project),
-        request=request,
-    )
+    with translation.override("en"):
+        return render_to_string(
+            "projects/includes/_comments.html",
+            comment_context(user, personas.project),
+            request=request,
+        )
 
 
 def add_threads(personas, count):
