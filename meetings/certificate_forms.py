@@ -25,10 +25,15 @@ def normalise_code(raw: str) -> str:
 class VerifyForm(forms.Form):
     code = forms.CharField(
         label=_("Verification code"),
-        help_text=_("The 12 characters printed on the certificate. Spaces and dashes do not matter."),
+        help_text=_(
+            "The 12 characters printed on the certificate. Spaces and dashes do not matter."
+        ),
         widget=forms.TextInput(
             attrs={
                 "maxlength": 64,
-                "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
         ),
     )

@@ -27,7 +27,8 @@ PDF_STYLESHEET = "static/css/certificate.css"
 
 def verification_url(certificate) -> str:
     """The absolute address the QR code opens, in the current language."""
-    return settings.SITE_URL + reverse("certificates:verify_code", kwargs={"code": certificate.code})
+    path = reverse("certificates:verify_code", kwargs={"code": certificate.code})
+    return settings.SITE_URL + path
 
 
 def qr_data_uri(certificate) -> str:

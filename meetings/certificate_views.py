@@ -13,7 +13,13 @@ from django.utils.translation import gettext_noop
 
 from . import services
 from .certificate_forms import VerifyForm, normalise_code
-from .certificate_pdf import PDF_STYLESHEET, logo_data_uri, qr_data_uri, render_pdf, verification_url
+from .certificate_pdf import (
+    PDF_STYLESHEET,
+    logo_data_uri,
+    qr_data_uri,
+    render_pdf,
+    verification_url,
+)
 from .models import Certificate
 
 RATE_LIMITED = gettext_noop(
