@@ -117,6 +117,10 @@ def award_to_attending_associations(
         .select_related("association")
         .order_by("pk")
     )
+    # ``citation`` writes the active language's field: give it that language's text.
+    from django.utils import translation
+
+    current = citations.get(f"citation_{translation.get_language()}") or citations["citation_ar"]
     awarded, skipped = [], 0
     for row in attendance:
         if row.association_id in holders:
@@ -125,7 +129,7 @@ def award_to_attending_associations(
         awarded.append(
             award_certificate(
                 meeting=meeting,
-                citation=citations.get("citation_ar", ""),
+                citation=current,
                 awarded_on=awarded_on,
                 association=row.association,
                 signatory=signatory,
