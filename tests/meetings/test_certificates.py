@@ -357,8 +357,10 @@ def _mentions(text, name):
 
 
 def test_pdf_in_french_names_the_recipient(certificate, client):
-    text = _pdf_text(client.get(page_url("pdf", certificate, "fr")))
-    assert _mentions(text, NAME_FR)
+    response = client.get(page_url("pdf", certificate, "fr"))
+    assert _mentions(_pdf_text(response), NAME_FR)
+    images = pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images
+    assert len(images) == 2  # the logo and the QR code
     assert _mentions(text, certificate.code)
     assert not _mentions(text, "Association Nour")  # the check can fail
 
@@ -394,3 +396,22 @@ def test_pdf_fetcher_serves_static_files_and_data_uris_only():
     ):
         with pytest.raises(URLFetchingError):
             fetcher.fetch(refused)
+
+
+def test_commune_logo_is_on_the_page_and_inlined_in_the_pdf(certificate, client):
+    from django.core.files.base import ContentFile
+
+    from meetings.certificate_pdf import logo_data_uri
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "green").save(buffer, format="PNG")
+    commune = certificate.commune
+    commune.logo.save("guelmim.png", ContentFile(buffer.getvalue()), save=True)
+
+    html = client.get(page_url("print", certificate, "fr")).content.decode()
+    assert f'<img class="certificate-logo" src="{commune.logo.url}"' in html
+    assert logo_data_uri(commune).startswith("data:image/png;base64,")
+    response = client.get(page_url("pdf", certificate, "fr"))
+    assert _mentions(_pdf_text(response), NAME_FR)
+    images = pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images
+    assert len(images) == 2  # the logo and the QR code
