@@ -1,8 +1,9 @@
 """Public pages of the certificates of appreciation: verify, print, PDF.
 
 Anyone may verify a certificate by its code, published meeting or not. Every
-look-up counts against the client's allowance, so codes cannot be guessed by
-brute force.
+look-up (verification, print page, PDF) counts against the client's allowance,
+so codes cannot be guessed by brute force. Nothing is cached on the way: a
+revocation shows at once.
 """
 
 from django.http import Http404, HttpResponse
@@ -10,6 +11,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django.views.decorators.cache import never_cache
 
 from . import services
 from .certificate_forms import VerifyForm, normalise_code
@@ -86,6 +88,7 @@ def _result(request, form, raw_code: str, *, not_found_status: int = 200):
     return render(request, "certificates/verify.html", context)
 
 
+@never_cache
 def verify(request):
     """The verification form (GET) and, once a code is given, its result."""
     form = VerifyForm(request.GET or None)
@@ -94,6 +97,7 @@ def verify(request):
     return render(request, "certificates/verify.html", {"form": form})
 
 
+@never_cache
 def verify_code(request, code):
     """What the QR code opens; 404 when no certificate matches."""
     form = VerifyForm(initial={"code": code})
@@ -116,6 +120,7 @@ def certificate_context(certificate: Certificate) -> dict:
     }
 
 
+@never_cache
 def print_view(request, code):
     """The certificate as a printable page (A4 landscape)."""
     if not _allowed(request):
@@ -126,6 +131,7 @@ def print_view(request, code):
     return render(request, "certificates/print.html", context)
 
 
+@never_cache
 def pdf_view(request, code):
     """The same certificate as a PDF, in the current language."""
     if not _allowed(request):

@@ -415,3 +415,17 @@ def test_commune_logo_is_on_the_page_and_inlined_in_the_pdf(certificate, client)
     assert _mentions(_pdf_text(response), NAME_FR)
     images = pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images
     assert len(images) == 2  # the logo and the QR code
+
+
+def test_certificate_pages_are_neither_cached_nor_indexed(certificate, client):
+    for url in (
+        verify_url(certificate),
+        page_url("print", certificate),
+        page_url("pdf", certificate),
+    ):
+        response = client.get(url)
+        assert "no-cache" in response["Cache-Control"], url
+    assert (
+        '<meta name="robots" content="noindex">'
+        in client.get(verify_url(certificate)).content.decode()
+    )
