@@ -329,3 +329,5 @@ CERTIFICATE_VERIFY_RATE_LIMIT = (
     envint("CERTIFICATE_VERIFY_RATE_LIMIT_COUNT", 20),
     envint("CERTIFICATE_VERIFY_RATE_LIMIT_SECONDS", 600),
 )
+# WeasyPrint (certificate PDFs) reports each layout step at INFO: keep warnings only.
+LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
