@@ -1,3 +1,12 @@
+from django.urls import path
+
+from . import certificate_views as views
+
 app_name = "certificates"
 
-urlpatterns = []
+urlpatterns = [
+    path("verify/", views.verify, name="verify"),
+    path("verify/<str:code>/", views.verify_code, name="verify_code"),
+    path("<str:code>/print/", views.print_view, name="print"),
+    path("<str:code>/pdf/", views.pdf_view, name="pdf"),
+]

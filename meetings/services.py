@@ -62,3 +62,107 @@ def award_certificate(
     certificate.full_clean(exclude=["code"])
     certificate.save()
     return assign_serial(certificate)
+
+
+# --- certificates: bulk award, verification allowance -----------------------
+
+DEFAULT_VERIFY_RATE_LIMIT = (20, 600)
+
+
+def default_citations(meeting) -> dict[str, str]:
+    """The shared citation for attending associations, in every language."""
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    citations = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            citations[f"citation_{code}"] = gettext(
+                "In appreciation of the association's participation in “%(meeting)s” "
+                "and of its contribution to participatory democracy in the commune."
+            ) % {"meeting": meeting.title}
+    return citations
+
+
+def award_to_attending_associations(
+    meeting, *, awarded_on: datetime.date | None = None, signatory=None, citations=None
+) -> tuple[list[Certificate], int]:
+    """Give one certificate to every association that attended the meeting.
+
+    Safe to run twice: an association that already holds a certificate from
+    this meeting that has not been revoked is skipped and counted. The date
+    defaults to the meeting's last day; the signatory to whoever signed the
+    commune's latest certificate.
+    """
+    from .models import AssociationAttendance
+
+    awarded_on = awarded_on or meeting.end_date or meeting.start_date
+    if signatory is None:
+        latest = (
+            Certificate.objects.filter(commune_id=meeting.commune_id, signatory__isnull=False)
+            .select_related("signatory")
+            .order_by("-awarded_on", "-pk")
+            .first()
+        )
+        signatory = latest.signatory if latest else None
+    citations = citations or default_citations(meeting)
+    holders = set(
+        Certificate.objects.valid()
+        .filter(meeting=meeting, recipient_association__isnull=False)
+        .values_list("recipient_association_id", flat=True)
+    )
+    attendance = (
+        AssociationAttendance.objects.filter(meeting=meeting)
+        .select_related("association")
+        .order_by("pk")
+    )
+    # ``citation`` writes the active language's field: give it that language's text.
+    from django.utils import translation
+
+    current = citations.get(f"citation_{translation.get_language()}") or citations["citation_ar"]
+    awarded, skipped = [], 0
+    for row in attendance:
+        if row.association_id in holders:
+            skipped += 1
+            continue
+        awarded.append(
+            award_certificate(
+                meeting=meeting,
+                citation=current,
+                awarded_on=awarded_on,
+                association=row.association,
+                signatory=signatory,
+                **citations,
+            )
+        )
+        holders.add(row.association_id)
+    return awarded, skipped
+
+
+def verify_rate_limit() -> tuple[int, int]:
+    from django.conf import settings
+
+    return getattr(settings, "CERTIFICATE_VERIFY_RATE_LIMIT", DEFAULT_VERIFY_RATE_LIMIT)
+
+
+def consume_verify_allowance(client_ip: str) -> bool:
+    """Count one certificate lookup against the client's allowance.
+
+    A fixed window in the shared cache, so every app server counts together
+    when the cache is Redis. False once the allowance is spent.
+    """
+    import time
+
+    from django.core.cache import cache
+
+    limit, period = verify_rate_limit()
+    window = int(time.time() // period)
+    key = f"certificates:verify:{client_ip or 'unknown'}:{window}"
+    cache.add(key, 0, timeout=period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=period)
+        count = 1
+    return count <= limit

@@ -320,3 +320,14 @@ COMMENTS_RATE_LIMIT = (
 _LEAFLET_DIST = BASE_DIR / "node_modules" / "leaflet" / "dist"
 if _LEAFLET_DIST.is_dir():
     STATICFILES_DIRS += [("vendor/leaflet", _LEAFLET_DIST)]
+
+# --- certificates ---
+# Certificate look-ups (verification, print, PDF) allowed per client IP and
+# window (count, seconds), counted in the shared cache so every app server
+# enforces the same allowance.
+CERTIFICATE_VERIFY_RATE_LIMIT = (
+    envint("CERTIFICATE_VERIFY_RATE_LIMIT_COUNT", 20),
+    envint("CERTIFICATE_VERIFY_RATE_LIMIT_SECONDS", 600),
+)
+# WeasyPrint (certificate PDFs) reports each layout step at INFO: keep warnings only.
+LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}

@@ -1,0 +1,431 @@
+"""Certificates of appreciation: codes, verification, rate limit, print page, PDF, QR."""
+
+import base64
+import datetime
+import io
+import re
+import unicodedata
+
+import pypdf
+import pytest
+import zxingcpp
+from django.urls import reverse
+from django.utils import translation
+from PIL import Image
+
+from meetings import certificate_views, models
+from meetings.certificate_forms import normalise_code
+from meetings.certificate_pdf import LocalFetcher
+from meetings.models import CODE_ALPHABET, CODE_LENGTH, Meeting, generate_certificate_code
+from meetings.services import award_certificate
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://sharaka.example.org"
+NAME_AR = "جمعية الأمل للتنمية"
+NAME_FR = "Association Al Amal pour le développement"
+
+
+@pytest.fixture(autouse=True)
+def _site(settings):
+    settings.SITE_URL = SITE
+
+
+@pytest.fixture
+def certificate():
+    commune = factories.CommuneFactory(name_ar="كلميم", name_fr="Guelmim")
+    meeting = factories.MeetingFactory(
+        commune=commune, title_ar="منتدى الجمعيات", title_fr="Forum des associations"
+    )
+    association = factories.AssociationFactory(commune=commune, name_ar=NAME_AR, name_fr=NAME_FR)
+    signatory = factories.PersonFactory(
+        full_name_ar="عبد الرحيم بوعيدة",
+        full_name_fr="Abderrahim Bouaida",
+        role_ar="رئيس المجلس",
+        role_fr="Président du conseil",
+    )
+    return award_certificate(
+        meeting=meeting,
+        citation="عربون تقدير للمشاركة الفعالة",
+        citation_ar="عربون تقدير للمشاركة الفعالة",
+        citation_fr="En reconnaissance d'une participation active",
+        awarded_on=datetime.date(2024, 5, 10),
+        association=association,
+        signatory=signatory,
+    )
+
+
+def verify_url(certificate, lang="fr"):
+    with translation.override(lang):
+        return reverse("certificates:verify_code", kwargs={"code": certificate.code})
+
+
+def page_url(name, certificate, lang="fr"):
+    with translation.override(lang):
+        return reverse(f"certificates:{name}", kwargs={"code": certificate.code})
+
+
+def form_url(lang="fr"):
+    with translation.override(lang):
+        return reverse("certificates:verify")
+
+
+# --- codes -------------------------------------------------------------------
+
+
+def test_generated_codes_are_twelve_characters_of_the_alphabet_and_all_distinct():
+    codes = [generate_certificate_code() for _ in range(1000)]
+    assert all(len(code) == CODE_LENGTH == 12 for code in codes)
+    assert all(set(code) <= set(CODE_ALPHABET) for code in codes)
+    assert len(CODE_ALPHABET) == 32
+    assert len(set(codes)) == 1000
+
+
+def test_code_generator_draws_from_the_secrets_module(monkeypatch):
+    drawn = []
+
+    def fake_choice(alphabet):
+        drawn.append(alphabet)
+        return "Z"
+
+    monkeypatch.setattr(models.secrets, "choice", fake_choice)
+    assert generate_certificate_code() == "Z" * 12
+    assert drawn == [CODE_ALPHABET] * 12
+
+
+def test_each_saved_certificate_gets_its_own_code_and_a_serial(certificate):
+    other = award_certificate(
+        meeting=certificate.meeting,
+        citation="تقدير",
+        citation_ar="تقدير",
+        awarded_on=datetime.date(2024, 5, 10),
+        name="Fatima Zahra",
+    )
+    assert certificate.code != other.code
+    assert (certificate.serial, other.serial) == ("2024/0001", "2024/0002")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("abcd-efgh-jkmn", "ABCDEFGHJKMN"),
+        ("  ab cd ef gh jk mn ", "ABCDEFGHJKMN"),
+        ("ABCDEFGHJKM", ""),  # too short
+        ("ABCDEFGHJKMNP", ""),  # too long
+        ("ABCDEFGHIJKL", ""),  # I and L are not in the alphabet
+        ("<script>", ""),
+        ("", ""),
+    ],
+)
+def test_codes_are_read_case_insensitively_without_spaces_or_dashes(typed, expected):
+    assert normalise_code(typed) == expected
+
+
+# --- verification ------------------------------------------------------------
+
+
+def test_form_page_has_a_labelled_code_field(client):
+    response = client.get(form_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'<label for="id_code">[^<]+</label>', html)
+    assert 'name="code"' in html
+    assert "certificate-result" not in html
+
+
+def test_valid_code_typed_in_lower_case_with_dashes_shows_every_detail(certificate, client):
+    typed = f"{certificate.code[:4].lower()}-{certificate.code[4:8]} {certificate.code[8:]}"
+    response = client.get(form_url(), {"code": typed})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This certificate is valid" in html
+    for shown in (
+        NAME_FR,
+        "En reconnaissance d&#x27;une participation active",
+        "Forum des associations",
+        "Guelmim",
+        "10 mai 2024",
+        "Abderrahim Bouaida",
+        "Président du conseil",
+        "2024/0001",
+        certificate.code,
+    ):
+        assert shown in html, shown
+    assert page_url("print", certificate) in html
+    assert page_url("pdf", certificate) in html
+
+
+def test_code_url_shows_the_certificate_in_arabic(certificate, client):
+    response = client.get(verify_url(certificate, "ar"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'dir="rtl"' in html
+    assert NAME_AR in html
+    assert "كلميم" in html
+
+
+def test_meeting_is_linked_only_when_published(certificate, client, monkeypatch):
+    monkeypatch.setattr(Meeting, "get_absolute_url", lambda self: f"/fr/meetings/{self.slug}/")
+    link = f'href="/fr/meetings/{certificate.meeting.slug}/"'
+    assert link in client.get(verify_url(certificate)).content.decode()
+
+    Meeting.objects.filter(pk=certificate.meeting_id).update(published=False)
+    response = client.get(verify_url(certificate))
+    html = response.content.decode()
+    assert link not in html
+    # Verification does not depend on publication.
+    assert response.status_code == 200
+    assert "This certificate is valid" in html
+    assert "Forum des associations" in html
+
+
+def test_revoked_certificate_says_so_with_date_and_reason(certificate, client):
+    certificate.revoke("Attribuée par erreur", on=datetime.date(2025, 1, 15))
+    response = client.get(verify_url(certificate))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This certificate has been revoked" in html
+    assert "15 janvier 2025" in html
+    assert "Attribuée par erreur" in html
+    assert "This certificate is valid" not in html
+
+
+def _result_section(html):
+    return re.search(r'<section class="certificate-result.*?</section>', html, re.S).group(0)
+
+
+def test_unknown_code_reveals_nothing(certificate, client):
+    unknown = "ZZZZZZZZZZZZ" if certificate.code != "ZZZZZZZZZZZZ" else "YYYYYYYYYYYY"
+    response = client.get(f"/fr/certificates/verify/{unknown}/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "No certificate matches this code" in html
+    for hidden in (NAME_FR, "Guelmim", "Forum des associations", certificate.code, "2024/0001"):
+        assert hidden not in html
+    by_form = client.get(form_url(), {"code": unknown})
+    assert by_form.status_code == 200
+    assert _result_section(by_form.content.decode()) == _result_section(html)
+
+
+def test_malformed_code_gets_the_same_answer_as_an_unknown_one(certificate, client):
+    unknown = client.get(form_url(), {"code": "ZZZZZZZZZZZZ"}).content.decode()
+    for malformed in ("abc", "IIIIIIIIIIII", certificate.code + "X", "' OR 1=1 --"):
+        response = client.get(form_url(), {"code": malformed})
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert _result_section(html) == _result_section(unknown)
+        assert NAME_FR not in html
+    assert client.get("/fr/certificates/verify/abc%21/").status_code == 404
+
+
+def test_empty_form_does_not_look_anything_up(client, settings, monkeypatch):
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = (1, 600)
+    monkeypatch.setattr(certificate_views, "find_certificate", _must_not_be_called)
+    for _ in range(3):
+        response = client.get(form_url())
+        assert response.status_code == 200
+        assert "certificate-result" not in response.content.decode()
+
+
+# --- rate limit --------------------------------------------------------------
+
+
+def _must_not_be_called(code):
+    raise AssertionError("no look-up may be made over the limit")
+
+
+def test_lookups_over_the_limit_are_refused_per_ip(certificate, client, settings, monkeypatch):
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = (3, 600)
+    url = verify_url(certificate)
+    for _ in range(3):
+        assert client.get(url, REMOTE_ADDR="203.0.113.7").status_code == 200
+
+    monkeypatch.setattr(certificate_views, "find_certificate", _must_not_be_called)
+    refused = client.get(url, REMOTE_ADDR="203.0.113.7")
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "Too many certificate look-ups" in html
+    assert "at most 3 in 10 minutes" in html
+    assert NAME_FR not in html
+    by_form = client.get(form_url(), {"code": certificate.code}, REMOTE_ADDR="203.0.113.7")
+    assert by_form.status_code == 429
+    assert client.get(page_url("pdf", certificate), REMOTE_ADDR="203.0.113.7").status_code == 429
+
+    monkeypatch.undo()
+    other = client.get(url, REMOTE_ADDR="198.51.100.20")
+    assert other.status_code == 200
+    assert NAME_FR in other.content.decode()
+
+
+def test_rate_limit_message_is_translated(certificate, client, settings):
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = (0, 600)
+    response = client.get(verify_url(certificate, "ar"))
+    assert response.status_code == 429
+    assert 'role="alert"' in response.content.decode()
+
+
+# --- printable page ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")])
+def test_print_page_answers_in_each_language(certificate, client, lang, direction):
+    response = client.get(page_url("print", certificate, lang))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{lang}" dir="{direction}">' in html
+    assert certificate.code in html
+    assert "2024/0001" in html
+    assert "css/certificate.css" in html
+    assert page_url("pdf", certificate, lang) in html
+
+
+def test_print_page_has_no_inline_style_or_script(certificate, client):
+    html = client.get(page_url("print", certificate, "ar")).content.decode()
+    assert not re.search(r"\sstyle\s*=", html, re.I)
+    assert "<style" not in html.lower()
+    assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html, re.I)
+
+
+def test_print_page_shows_the_french_details(certificate, client):
+    html = client.get(page_url("print", certificate, "fr")).content.decode()
+    for shown in (
+        "Certificate of appreciation",
+        NAME_FR,
+        "Guelmim",
+        "Forum des associations",
+        "Abderrahim Bouaida",
+        "Président du conseil",
+    ):
+        assert shown in html, shown
+    assert "REVOKED" not in html
+
+
+def test_revoked_certificate_print_page_carries_the_mark(certificate, client):
+    certificate.revoke(on=datetime.date(2025, 1, 15))
+    html = client.get(page_url("print", certificate, "fr")).content.decode()
+    assert "REVOKED on 15 janvier 2025" in html
+
+
+def test_print_and_pdf_of_unknown_code_are_404(client):
+    assert client.get("/fr/certificates/ZZZZZZZZZZZZ/print/").status_code == 404
+    assert client.get("/fr/certificates/ZZZZZZZZZZZZ/pdf/").status_code == 404
+    assert client.get("/fr/certificates/nonsense/print/").status_code == 404
+
+
+def _qr_text(html):
+    match = re.search(r'<img class="certificate-qr" src="data:image/png;base64,([^"]+)"', html)
+    assert match, "the page embeds its QR code as a PNG data URI"
+    image = Image.open(io.BytesIO(base64.b64decode(match.group(1)))).convert("L")
+    results = zxingcpp.read_barcodes(image)
+    assert len(results) == 1
+    return results[0].text
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_qr_code_opens_the_absolute_verification_url(certificate, client, lang):
+    html = client.get(page_url("print", certificate, lang)).content.decode()
+    expected = f"{SITE}/{lang}/certificates/verify/{certificate.code}/"
+    assert _qr_text(html) == expected
+    assert expected in html  # printed under the code too
+    # ...and that address really answers with the certificate.
+    response = client.get(expected.removeprefix(SITE))
+    assert response.status_code == 200
+    assert "certificate-result--valid" in response.content.decode()
+
+
+# --- PDF ---------------------------------------------------------------------
+
+
+def _pdf_text(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    return "".join(page.extract_text() for page in reader.pages)
+
+
+def _squash(text):
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _mentions(text, name):
+    """Whether the name is in the text, in logical or in reversed (visual) order."""
+    haystack, needle = _squash(text), _squash(name)
+    return needle in haystack or needle[::-1] in haystack
+
+
+def test_pdf_in_french_names_the_recipient(certificate, client):
+    response = client.get(page_url("pdf", certificate, "fr"))
+    text = _pdf_text(response)
+    assert len(pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images) == 1  # the QR
+    assert _mentions(text, NAME_FR)
+    assert _mentions(text, certificate.code)
+    assert not _mentions(text, "Association Nour")  # the check can fail
+
+
+def test_pdf_in_arabic_names_the_recipient(certificate, client):
+    response = client.get(page_url("pdf", certificate, "ar"))
+    text = _pdf_text(response)
+    assert _mentions(text, NAME_AR)
+    assert _mentions(text, "كلميم")
+    assert not _mentions(text, "جمعية النور")  # the check can fail
+    assert not _mentions(text, NAME_FR)
+
+
+def test_revoked_pdf_carries_the_mark(certificate, client):
+    certificate.revoke(on=datetime.date(2025, 1, 15))
+    text = _pdf_text(client.get(page_url("pdf", certificate, "fr")))
+    assert "REVOKED on 15 janvier 2025" in text
+
+
+def test_pdf_fetcher_serves_static_files_and_data_uris_only():
+    from weasyprint.urls import URLFetchingError
+
+    fetcher = LocalFetcher()
+    css = fetcher.fetch("https://certificate.invalid/static/css/certificate.css")
+    assert b"A4 landscape" in css.read()
+    assert fetcher.fetch("data:text/plain;base64,b2s=").read() == b"ok"
+    for refused in (
+        "http://127.0.0.1:8000/static/css/certificate.css",
+        "https://example.org/logo.png",
+        "file:///etc/passwd",
+        "https://certificate.invalid/static/../portal/settings.py",
+        "https://certificate.invalid/media/communes/logo.png",
+    ):
+        with pytest.raises(URLFetchingError):
+            fetcher.fetch(refused)
+
+
+def test_commune_logo_is_on_the_page_and_inlined_in_the_pdf(certificate, client):
+    from django.core.files.base import ContentFile
+
+    from meetings.certificate_pdf import logo_data_uri
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "green").save(buffer, format="PNG")
+    commune = certificate.commune
+    commune.logo.save("guelmim.png", ContentFile(buffer.getvalue()), save=True)
+
+    html = client.get(page_url("print", certificate, "fr")).content.decode()
+    assert f'<img class="certificate-logo" src="{commune.logo.url}"' in html
+    assert logo_data_uri(commune).startswith("data:image/png;base64,")
+    response = client.get(page_url("pdf", certificate, "fr"))
+    assert _mentions(_pdf_text(response), NAME_FR)
+    images = pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images
+    assert len(images) == 2  # the logo and the QR code
+
+
+def test_certificate_pages_are_neither_cached_nor_indexed(certificate, client):
+    for url in (
+        verify_url(certificate),
+        page_url("print", certificate),
+        page_url("pdf", certificate),
+    ):
+        response = client.get(url)
+        assert "no-cache" in response["Cache-Control"], url
+    assert (
+        '<meta name="robots" content="noindex">'
+        in client.get(verify_url(certificate)).content.decode()
+    )
