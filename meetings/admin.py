@@ -6,13 +6,13 @@ certificates and recommendations, then photos.
 """
 
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_permission_codename
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -23,6 +23,7 @@ from modeltranslation.admin import (
 from portal.admin import translated
 from recommendations.admin import RecommendationInline
 
+from .certificate_admin import award_to_attending_associations, revoke_certificates
 from .models import (
     AssociationAttendance,
     Certificate,
@@ -294,6 +295,7 @@ class MeetingSeriesAdmin(TranslationAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(TranslationAdmin):
+    actions = (award_to_attending_associations,)
     list_display = (
         "title",
         "kind",
@@ -534,7 +536,7 @@ class CertificateAdmin(TranslationAdmin):
         (_("Revocation"), {"fields": ("revoked", "revoked_on", "revocation_reason")}),
         (None, {"fields": ("created_at", "updated_at")}),
     )
-    actions = ("revoke",)
+    actions = (revoke_certificates,)
 
     @admin.display(description=_("serial number"), ordering="serial_number")
     def serial_display(self, obj):
@@ -555,16 +557,3 @@ class CertificateAdmin(TranslationAdmin):
             obj.commune_id = obj.meeting.commune_id
         super().save_model(request, obj, form, change)
         assign_serial(obj)
-
-    @admin.action(description=_("Revoke the selected certificates"), permissions=["change"])
-    def revoke(self, request, queryset):
-        count = 0
-        for certificate in queryset.filter(revoked=False):
-            certificate.revoke()
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d certificate revoked.", "%(count)d certificates revoked.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )

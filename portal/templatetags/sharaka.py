@@ -119,18 +119,3 @@ def nav_current(context, namespace, page_name="list"):
     if match.url_name == page_name:
         return mark_safe(' aria-current="page"')
     return mark_safe(' aria-current="true"')
-
-
-@register.simple_tag
-def optional_url(*names):
-    """The address of the first of `names` that exists, or "" when none is wired in.
-
-    For links to parts of the site that live in their own URL modules and may
-    be absent from an installation (map, search, certificate verification).
-    """
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return ""

@@ -42,7 +42,7 @@ def test_staff_revoke_certificates_in_bulk(staff_client):
 
     staff_client.post(
         reverse("admin:meetings_certificate_changelist"),
-        {"action": "revoke", "_selected_action": [certificate.pk]},
+        {"action": "revoke_certificates", "_selected_action": [certificate.pk]},
     )
 
     certificate.refresh_from_db()

@@ -323,11 +323,6 @@ def test_rendition_refuses_anything_but_an_existing_public_photo(client, path):
     assert client.get(path).status_code == 404
 
 
-def test_optional_url_gives_the_first_address_that_exists():
-    assert render("{% optional_url 'nowhere:page' 'portal:home' %}", "fr") == "/fr/"
-    assert render("{% optional_url 'nowhere:page' %}", "fr") == ""
-
-
 def test_page_with_an_arabic_slug_answers_and_keeps_its_address_across_languages(client):
     association = factories.AssociationFactory(slug="جمعية-الأمل")
     response = client.get(association.get_absolute_url())
