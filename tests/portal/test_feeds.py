@@ -104,7 +104,7 @@ def test_recommendations_feed_titles_follow_the_request_language(client):
         recommendation=recommendation, status=Recommendation.Status.IMPLEMENTED
     )
     with translation.override("fr"):
-        expected = f"Aménager les routes: {Recommendation.Status.IMPLEMENTED.label}"
+        expected = f"Aménager les routes : {Recommendation.Status.IMPLEMENTED.label}"
     found = entries(parse(client.get(feed_url("commune_recommendations", commune.slug, "fr"))))
     assert [e["title"] for e in found] == [expected]
 
