@@ -405,7 +405,7 @@ DATASETS: tuple[Dataset, ...] = (
                 "overdue",
                 "boolean",
                 _("Past its due date and not yet closed."),
-                lambda obj, request: obj.is_overdue(),
+                _attr("is_overdue"),
             ),
             Column(
                 "related_projects",
