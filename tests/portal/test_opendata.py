@@ -296,7 +296,9 @@ def test_list_page_download_links_keep_the_filters(client):
     html = client.get(f"/en/projects/?status=completed&commune={project.commune.slug}&page=1")
     html = html.content.decode()
     for fmt in ("csv", "json", "geojson"):
-        assert f"/en/projects/export.{fmt}?status=completed&amp;commune={project.commune.slug}" in html
+        assert (
+            f"/en/projects/export.{fmt}?status=completed&amp;commune={project.commune.slug}" in html
+        )
     assert "page=1" not in html.split("export.csv")[1].split('"')[0]
 
 
