@@ -1,14 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import text_search, yes_no_select
+from portal.filters import TextSearchFilter, yes_no_select
 from portal.models import Commune
 
 from .models import Association, FieldOfActivity
 
 
 class AssociationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name or keyword"), method="search")
+    q = TextSearchFilter(label=_("Name or keyword"), fields=("name", "acronym", "description"))
     commune = django_filters.ModelChoiceFilter(
         label=_("Commune"),
         queryset=Commune.objects.all(),
@@ -30,6 +30,3 @@ class AssociationFilter(django_filters.FilterSet):
     class Meta:
         model = Association
         fields = ["q", "commune", "field", "verified"]
-
-    def search(self, queryset, name, value):
-        return text_search(queryset, value, translated=("name", "description"), plain=("acronym",))

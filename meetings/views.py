@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from portal.filters import TextSearchFilter
 from portal.models import Commune, Person
 from portal.views import paginate
 
@@ -111,6 +112,7 @@ def other_editions(meeting: Meeting):
 
 
 class MeetingFilter(django_filters.FilterSet):
+    q = TextSearchFilter(label=_("Keyword"), fields=("title", "slogan", "venue", "summary"))
     commune = django_filters.ModelChoiceFilter(
         label=_("Commune"),
         queryset=Commune.objects.all(),
@@ -129,7 +131,7 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["commune", "kind", "series"]
+        fields = ["q", "commune", "kind", "series"]
 
 
 @require_safe

@@ -17,4 +17,5 @@ urlpatterns = [
     path("certificates/", include("meetings.certificate_urls")),
     path("search/", include("portal.search_urls")),
     path("", include("portal.feed_urls")),
+    path("", include("portal.opendata_urls")),
 ]

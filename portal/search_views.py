@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from .search import MAX_QUERY_LENGTH, query_terms, search_kinds
 
 OVERVIEW_PER_KIND = 5
+#: The overview counts at most this many matches per kind, then says "100+".
+OVERVIEW_COUNT_CAP = 100
 PAGE_SIZE = 20
 SNIPPET_WORDS = 30
 
@@ -21,6 +23,22 @@ def _results(kind, objects):
         }
         for obj in objects
     ]
+
+
+def overview(kind, terms, per_kind=OVERVIEW_PER_KIND, cap=OVERVIEW_COUNT_CAP) -> dict:
+    """The first `per_kind` matches of one kind and their number, counted up to `cap`.
+
+    One query that stops after `cap + 1` matches, instead of a full count plus a
+    second scan for the first rows: the expensive part of the search is the text
+    expression evaluated row by row.
+    """
+    rows = list(kind.search(terms)[: cap + 1])
+    return {
+        "kind": kind,
+        "count": min(len(rows), cap),
+        "capped": len(rows) > cap,
+        "first": rows[:per_kind],
+    }
 
 
 def index(request):
@@ -46,17 +64,12 @@ def index(request):
         context["page"] = page
         context["results"] = _results(chosen, page.object_list)
     else:
-        groups = []
-        for kind in kinds:
-            matches = kind.search(terms)
-            count = matches.count()
-            groups.append(
-                {
-                    "kind": kind,
-                    "count": count,
-                    "results": _results(kind, matches[:OVERVIEW_PER_KIND]) if count else [],
-                }
-            )
+        groups = [
+            {**overview(kind, terms, cap=OVERVIEW_COUNT_CAP), "results": []} for kind in kinds
+        ]
+        for group in groups:
+            group["results"] = _results(group["kind"], group.pop("first"))
         context["groups"] = groups
+        context["count_cap"] = OVERVIEW_COUNT_CAP
         context["total"] = sum(group["count"] for group in groups)
     return render(request, "search/index.html", context)

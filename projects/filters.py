@@ -1,14 +1,17 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import text_search
+from portal.filters import TextSearchFilter
 from portal.models import Commune
 
 from .models import DevelopmentPlan, Project, Sector
 
 
 class ProjectFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Title or keyword"), method="search")
+    q = TextSearchFilter(
+        label=_("Title or keyword"),
+        fields=("title", "summary", "description", "location_name"),
+    )
     commune = django_filters.ModelChoiceFilter(
         label=_("Commune"),
         queryset=Commune.objects.all(),
@@ -33,8 +36,3 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Project
         fields = ["q", "commune", "plan", "sector", "status"]
-
-    def search(self, queryset, name, value):
-        return text_search(
-            queryset, value, translated=("title", "summary", "description", "location_name")
-        )

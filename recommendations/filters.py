@@ -2,14 +2,14 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
-from portal.filters import text_search, yes_no_select
+from portal.filters import TextSearchFilter, yes_no_select
 from portal.models import Commune, Institution
 
 from .models import Recommendation, Theme
 
 
 class RecommendationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Keyword"), method="search")
+    q = TextSearchFilter(label=_("Keyword"), fields=("title", "text"))
     commune = django_filters.ModelChoiceFilter(
         label=_("Commune"),
         field_name="meeting__commune",
@@ -48,9 +48,6 @@ class RecommendationFilter(django_filters.FilterSet):
     class Meta:
         model = Recommendation
         fields = ["q", "commune", "meeting", "status", "theme", "addressed_to", "overdue"]
-
-    def search(self, queryset, name, value):
-        return text_search(queryset, value, translated=("title", "text"))
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

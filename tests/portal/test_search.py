@@ -265,3 +265,19 @@ def test_filter_queryset_by_text_searches_every_language(db):
 )
 def test_query_terms(q, terms):
     assert query_terms(q) == terms
+
+
+def test_overview_count_stops_at_the_cap_and_says_more(client, db, monkeypatch):
+    from portal import search_views
+
+    monkeypatch.setattr(search_views, "OVERVIEW_COUNT_CAP", 3)
+    for _ in range(4):
+        factories.ProjectFactory(title_ar="تهيئة الحديقة")
+    factories.AssociationFactory(name_ar="جمعية الحديقة")
+    response = client.get("/en/search/?q=حديقه")
+    groups = {group["kind"].key: group for group in response.context["groups"]}
+    assert (groups["projects"]["count"], groups["projects"]["capped"]) == (3, True)
+    assert (groups["associations"]["count"], groups["associations"]["capped"]) == (1, False)
+    html = response.content.decode()
+    assert "(3+)" in html
+    assert "More than 3 results in Projects" in html
