@@ -152,7 +152,20 @@ def pytest_runtest_call(item):
     return result
 
 
+DEMO_PASSWORDS = {
+    "DEMO_ADMIN_PASSWORD": "browser-demo-admin-password",
+    "DEMO_STAFF_PASSWORD": "browser-demo-staff-password",
+}
+
+
 @pytest.fixture
-def demo_data(transactional_db):
-    """The demo records of `make run`, in the live server's database."""
+def demo_data(transactional_db, monkeypatch):
+    """The demo records of `make run`, in the live server's database.
+
+    The demo accounts (`demo-admin`, a superuser, and `demo-staff`) get the
+    passwords in DEMO_PASSWORDS: tests run with DEBUG off, where the demo
+    loader refuses its development defaults.
+    """
+    for name, password in DEMO_PASSWORDS.items():
+        monkeypatch.setenv(name, password)
     call_command("load_demo", verbosity=0)
