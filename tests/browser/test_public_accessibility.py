@@ -33,7 +33,7 @@ def test_no_public_page_scrolls_sideways_on_a_phone(page, live_server, demo_data
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             too_wide.append(f"{name} ({path}): {width}px wide")
-    assert too_wide == []
+    assert too_wide == [], "\n".join(too_wide)
 
 
 def test_the_not_found_page_has_no_serious_accessibility_problem(
