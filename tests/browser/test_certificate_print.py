@@ -12,6 +12,7 @@ from tests.browser.helpers import SCREENSHOTS
 
 NAMES = {"ar": "جمعية الأمل للتنمية", "fr": "Association Al Amal pour le développement"}
 
+
 @pytest.fixture
 def certificate(transactional_db, live_server, settings):
     settings.SITE_URL = live_server.url
