@@ -19,7 +19,7 @@ from associations.membership_admin import (
 from associations.models import Membership
 from tests import factories
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.comments_urlconf")]
+pytestmark = pytest.mark.django_db
 
 PENDING, APPROVED, REJECTED = (
     Membership.Status.PENDING,
@@ -230,7 +230,7 @@ def test_bulk_action_through_the_admin_changelist(staff):
     client = Client()
     client.force_login(staff)
     response = client.post(
-        reverse("moderation:associations_membership_changelist"),
+        reverse("admin:associations_membership_changelist"),
         {"action": "approve_selected", "_selected_action": [m.pk for m in memberships]},
     )
     assert response.status_code == 302
@@ -243,7 +243,7 @@ def test_non_staff_cannot_run_the_action():
     client = Client()
     client.force_login(factories.UserFactory())
     response = client.post(
-        reverse("moderation:associations_membership_changelist"),
+        reverse("admin:associations_membership_changelist"),
         {"action": "approve_selected", "_selected_action": [membership.pk]},
     )
     assert response.status_code == 302
@@ -257,7 +257,7 @@ def test_decision_in_the_change_form_is_recorded_and_emailed(staff):
     membership = factories.MembershipFactory(language="fr", message="Bonjour")
     client = Client()
     client.force_login(staff)
-    change_url = reverse("moderation:associations_membership_change", args=[membership.pk])
+    change_url = reverse("admin:associations_membership_change", args=[membership.pk])
     assert client.get(change_url).status_code == 200
 
     response = client.post(
@@ -283,7 +283,7 @@ def test_saving_the_change_form_without_a_new_status_sends_nothing(staff):
     client = Client()
     client.force_login(staff)
     client.post(
-        reverse("moderation:associations_membership_change", args=[membership.pk]),
+        reverse("admin:associations_membership_change", args=[membership.pk]),
         {
             "user": membership.user.pk,
             "association": membership.association.pk,

@@ -13,11 +13,15 @@ test whose pages read the database asks for `transactional_db` (or
 import base64
 import os
 import re
+from importlib import import_module
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
+from django.db import connection
 
 # Playwright's sync API keeps an event loop running in the test thread; the
 # ORM calls a test makes there are still plain synchronous calls.
@@ -152,7 +156,24 @@ def pytest_runtest_call(item):
     return result
 
 
+DEMO_PASSWORDS = {
+    "DEMO_ADMIN_PASSWORD": "browser-demo-admin-password",
+    "DEMO_STAFF_PASSWORD": "browser-demo-staff-password",
+}
+
+
 @pytest.fixture
-def demo_data(transactional_db):
-    """The demo records of `make run`, in the live server's database."""
+def demo_data(transactional_db, monkeypatch):
+    """The demo records of `make run`, in the live server's database.
+
+    The demo accounts (`demo-admin`, a superuser, and `demo-staff`) get the
+    passwords in DEMO_PASSWORDS: tests run with DEBUG off, where the demo
+    loader refuses its development defaults. An earlier transactional test
+    may have emptied the database, data migrations included: the "Council
+    staff" group gets its permissions back first, as `migrate` gives them.
+    """
+    staff_group = import_module("portal.migrations.0002_council_staff_group")
+    staff_group.create_council_staff_group(django_apps, SimpleNamespace(connection=connection))
+    for name, password in DEMO_PASSWORDS.items():
+        monkeypatch.setenv(name, password)
     call_command("load_demo", verbosity=0)

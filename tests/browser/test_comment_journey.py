@@ -1,73 +1,24 @@
-"""A representative's whole journey in a real browser, in Arabic.
+"""A representative's whole journey in a real browser, in Arabic, on the demo records.
 
-Sign up, verify the e-mail, ask to represent the association, get approved,
-comment on a Guelmim worksite and see the comment on the project page; then
-another user reports it.
+Sign up, verify the e-mail, ask to represent a Guelmim association, get
+approved by council staff in the back office, comment on a Guelmim worksite
+and see the comment on the project page; then another user reports it.
 """
 
-import os
 import re
-from pathlib import Path
 
-import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from associations.models import Association, Membership
+from projects.models import Comment, CommentReport, Project
+from tests import factories
+from tests.browser.pages import GUELMIM_ASSOCIATION, GUELMIM_PROJECT
 
-from allauth.account.models import EmailAddress  # noqa: E402
-from django.core import mail  # noqa: E402
-
-from associations import services  # noqa: E402
-from associations.models import Membership  # noqa: E402
-from projects.models import Comment, CommentReport  # noqa: E402
-from tests import factories  # noqa: E402
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "Oued-Noun-2010!"
-
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is required in CI and missing at {CHROMIUM}")
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def guelmim(transactional_db):
-    commune = factories.CommuneFactory(name_ar="كلميم", name_fr="Guelmim", slug="guelmim")
-    association = factories.AssociationFactory(
-        commune=commune,
-        name_ar="جمعية واد نون للتنمية",
-        name_fr="Association Oued Noun pour le développement",
-        slug="oued-noun",
-    )
-    project = factories.ProjectFactory(
-        commune=commune,
-        title_ar="تأهيل شارع محمد الخامس",
-        title_fr="Mise à niveau de l'avenue Mohammed V",
-        slug="avenue-mohammed-v",
-    )
-    staff = factories.UserFactory(is_staff=True, email="staff@guelmim.example")
-    return association, project, staff
 
 
 def sign_in(page, base_url, email):
@@ -78,11 +29,27 @@ def sign_in(page, base_url, email):
     page.wait_for_load_state()
 
 
-def test_representative_comments_in_arabic_and_another_user_reports(browser, live_server, guelmim):
-    association, project, staff = guelmim
+def sign_in_as(page, live_server, username):
+    """Sign `username` in by handing the browser a session cookie."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_representative_comments_in_arabic_and_another_user_reports(page, live_server, demo_data):
+    association = Association.objects.get(slug=GUELMIM_ASSOCIATION)
+    project = Project.objects.get(slug=GUELMIM_PROJECT)
     base = live_server.url
-    context = browser.new_context(locale="ar-MA")
-    page = context.new_page()
+    # An Arabic-speaking visitor: the account pages have no language prefix.
+    page.set_extra_http_headers({"Accept-Language": "ar-MA,ar;q=0.9"})
 
     # Sign up; the account waits for its e-mail to be verified.
     page.goto(f"{base}/accounts/signup/")
@@ -113,32 +80,42 @@ def test_representative_comments_in_arabic_and_another_user_reports(browser, liv
     assert membership.status == Membership.Status.PENDING
     assert membership.language == "ar"
 
-    # Council staff approve; the member is told by e-mail.
-    services.approve(membership, by=staff)
+    # Council staff approve it in the back office; the member is told by e-mail.
+    member_cookies = page.context.cookies()
+    page.context.clear_cookies()
+    sign_in_as(page, live_server, "demo-staff")
+    page.goto(f"{base}/admin/associations/membership/?status__exact=pending")
+    page.check(f"input[name=_selected_action][value='{membership.pk}']")
+    page.select_option("select[name=action]", "approve_selected")
+    page.click("button[name=index]")
+    page.wait_for_load_state()
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.APPROVED
     assert mail.outbox[-1].to == ["amina@example.org"]
+    page.context.clear_cookies()
+    page.context.add_cookies(member_cookies)
 
     # Comment in Arabic on the project page, on behalf of the association.
-    text = "متى ستنتهي أشغال تأهيل الشارع؟ الساكنة تنتظر بفارغ الصبر."
+    text = "متى ستنتهي أشغال تأهيل دار الشباب؟ الساكنة تنتظر بفارغ الصبر."
     page.goto(f"{base}/ar/projects/{project.slug}/")
     assert page.get_attribute("html", "dir") == "rtl"
     page.select_option("#comment-new-association", str(association.pk))
     page.fill("#comment-new-body", text)
     page.click("form.comment-form--new button[type=submit]")
     page.wait_for_load_state()
-    comment = Comment.objects.get()
-    assert comment.association == association
+    comment = Comment.objects.get(body=text)
+    assert (comment.association, comment.project) == (association, project)
+    page.goto(f"{base}/ar/projects/{project.slug}/")
     shown = page.locator(f"#comment-{comment.pk}")
     assert text in shown.inner_text()
     assert association.name_ar in shown.inner_text()
-    context.close()
 
     # Another signed-in user reports it.
     reporter = factories.UserFactory(email="reporter@example.org")
     reporter.set_password(PASSWORD)
     reporter.save()
     EmailAddress.objects.create(user=reporter, email=reporter.email, verified=True, primary=True)
-    context = browser.new_context(locale="ar-MA")
-    page = context.new_page()
+    page.context.clear_cookies()
     sign_in(page, base, "reporter@example.org")
     page.goto(f"{base}/ar/projects/{project.slug}/")
     reported = page.locator(f"#comment-{comment.pk}")
@@ -147,7 +124,7 @@ def test_representative_comments_in_arabic_and_another_user_reports(browser, liv
     reported.locator("textarea[name=text]").fill("لا علاقة له بالمشروع")
     reported.locator("form button[type=submit]").click()
     page.wait_for_load_state()
-    report = CommentReport.objects.get()
-    assert (report.comment, report.reporter, report.reason) == (comment, reporter, "off_topic")
-    assert not Comment.objects.get().hidden  # one report is not enough to hide
-    context.close()
+    report = CommentReport.objects.get(comment=comment)
+    assert (report.reporter, report.reason) == (reporter, "off_topic")
+    comment.refresh_from_db()
+    assert not comment.hidden  # one report is not enough to hide

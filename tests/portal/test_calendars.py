@@ -11,14 +11,8 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 
 from tests import factories
-from tests.portal.search_stub_urls import use_until_detail_pages_exist
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _detail_pages(settings):
-    use_until_detail_pages_exist(settings)
 
 
 def ics_url(name, slug, lang="ar"):

@@ -11,16 +11,10 @@ from django.utils import translation
 
 from recommendations.models import Recommendation
 from tests import factories
-from tests.portal.search_stub_urls import use_until_detail_pages_exist
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(autouse=True)
-def _detail_pages(settings):
-    use_until_detail_pages_exist(settings)
 
 
 def feed_url(name, slug, lang="ar"):

@@ -8,14 +8,8 @@ from django.urls import reverse
 from associations.models import Association
 from portal.search import filter_queryset_by_text, normalize, query_terms
 from tests import factories
-from tests.portal.search_stub_urls import use_until_detail_pages_exist
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _detail_pages(settings):
-    use_until_detail_pages_exist(settings)
 
 
 def search(client, q, **params):

@@ -13,7 +13,7 @@ from tests import factories
 
 from .comment_personas import make_personas
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.comments_urlconf")]
+pytestmark = pytest.mark.django_db
 
 
 def render(personas, user):

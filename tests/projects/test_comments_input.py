@@ -15,7 +15,7 @@ from tests import factories
 
 from .comment_personas import make_personas, snapshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.comments_urlconf")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from tests import factories
 
 from .comment_personas import make_personas
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.comments_urlconf")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_hidden_comment_leaves_the_page_and_the_count(personas, comment):
 
 def run_action(client, action, comment):
     return client.post(
-        reverse("moderation:projects_comment_changelist"),
+        reverse("admin:projects_comment_changelist"),
         {"action": action, "_selected_action": [comment.pk]},
     )
 
@@ -126,7 +126,7 @@ def test_staff_hide_a_comment_with_the_action(personas, comment):
 
 def test_staff_hide_and_restore_from_the_change_form(personas, comment):
     client = personas.client("staff")
-    change_url = reverse("moderation:projects_comment_change", args=[comment.pk])
+    change_url = reverse("admin:projects_comment_change", args=[comment.pk])
     page = client.get(change_url)
     assert page.status_code == 200
 
@@ -153,7 +153,7 @@ def inline_management_form():
 def test_staff_read_the_reports_on_the_comment_page(personas, comment):
     factories.CommentReportFactory(comment=comment, text="Insults a council member")
     page = personas.client("staff").get(
-        reverse("moderation:projects_comment_change", args=[comment.pk])
+        reverse("admin:projects_comment_change", args=[comment.pk])
     )
     assert "Insults a council member" in page.text
 
@@ -163,7 +163,7 @@ def test_changelist_queries_do_not_grow_with_comments(personas, django_assert_ma
     from django.test.utils import CaptureQueriesContext
 
     client = personas.client("staff")
-    changelist = reverse("moderation:projects_comment_changelist")
+    changelist = reverse("admin:projects_comment_changelist")
     factories.CommentReportFactory(
         comment=factories.CommentFactory(project=personas.project, author=personas.member)
     )
@@ -185,7 +185,7 @@ def test_reported_filter_lists_only_reported_comments(personas, comment):
     )
     factories.CommentReportFactory(comment=comment)
     page = personas.client("staff").get(
-        reverse("moderation:projects_comment_changelist") + "?reported=yes"
+        reverse("admin:projects_comment_changelist") + "?reported=yes"
     )
     assert "Reported words" in page.text
     assert quiet.body not in page.text

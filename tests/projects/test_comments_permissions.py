@@ -12,7 +12,7 @@ from tests import factories
 
 from .comment_personas import make_personas, snapshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.comments_urlconf")]
+pytestmark = pytest.mark.django_db
 
 ALLOWED, FORBIDDEN, SIGN_IN = "allowed", "403", "sign in"
 ACTORS = ["anonymous", "outsider", "pending", "member", "staff"]
@@ -157,7 +157,7 @@ def prepare(personas, action: str, actor: str):
     if action == "hide":
         return (
             post(
-                reverse("moderation:projects_comment_changelist"),
+                reverse("admin:projects_comment_changelist"),
                 {"action": "hide_selected", "_selected_action": [others.pk]},
             ),
             lambda: Comment.objects.get(pk=others.pk).hidden,

@@ -6,64 +6,16 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib.admin import AdminSite, ModelAdmin
 from django.db.models import F
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.urls import NoReverseMatch, URLResolver, include, path, reverse
-from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
-from django.utils.html import escape
 from django.utils.http import http_date
 
 from projects.models import Project
 from projects.widgets import ProjectLocationForm
 from tests import factories
-
-# --- Project pages -----------------------------------------------------------
-# The project detail page belongs to another part of the site. Where it is not
-# mounted yet, these tests serve a stand-in at the same URL so that links
-# from the map can be followed; where it is, the real page is used.
-
-
-def _project_detail_stand_in(request, slug):
-    project = get_object_or_404(Project.objects.published(), slug=slug)
-    return HttpResponse(f"<!doctype html><title>{escape(project.title)}</title>")
-
-
-def _urlpatterns_with_project_pages():
-    from portal import public_urls
-    from portal import urls as root_urls
-
-    public = [p for p in public_urls.urlpatterns if getattr(p, "namespace", None) != "projects"]
-    stand_in = [path("<str:slug>/", _project_detail_stand_in, name="detail")]
-    public.append(path("projects/", include((stand_in, "projects"))))
-    outside_language = [
-        p
-        for p in root_urls.urlpatterns
-        if not (isinstance(p, URLResolver) and isinstance(p.pattern, LocalePrefixPattern))
-    ]
-    return outside_language + i18n_patterns(path("", include(public)))
-
-
-urlpatterns = _urlpatterns_with_project_pages()
-
-
-def project_pages_are_mounted() -> bool:
-    try:
-        reverse("projects:detail", kwargs={"slug": "any"})
-    except NoReverseMatch:
-        return False
-    return True
-
-
-@pytest.fixture(autouse=True)
-def project_pages(settings):
-    if not project_pages_are_mounted():
-        settings.ROOT_URLCONF = __name__
 
 
 @pytest.fixture(autouse=True)
