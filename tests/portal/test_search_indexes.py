@@ -13,6 +13,7 @@ from portal.search import (
     SEARCH_FIELDS,
     document_text,
     filter_by_terms,
+    filter_queryset_by_text,
     query_terms,
     search_kinds,
     search_text_columns,
@@ -82,6 +83,26 @@ def test_rebuild_search_index_leaves_correct_rows_alone(capsys):
     assert "meetings.Meeting: 1 updated" in capsys.readouterr().out
     call_command("rebuild_search_index")
     assert "meetings.Meeting: 0 updated" in capsys.readouterr().out
+
+
+def test_list_search_over_the_search_fields_reads_only_the_stored_text():
+    factories.AssociationFactory(name_ar="جمعية الأمل")
+    queryset = filter_queryset_by_text(
+        Association.objects.all(), ["name", "acronym", "description"], "الأمل"
+    )
+    assert "search_document" not in queryset.query.annotations
+    assert [a.name_ar for a in queryset] == ["جمعية الأمل"]
+
+
+def test_search_over_fewer_fields_ignores_the_other_fields():
+    factories.AssociationFactory(
+        name_ar="جمعية النور", name_fr="Lumière", description_ar="دعم المدرسة"
+    )
+    queryset = Association.objects.all()
+    assert filter_queryset_by_text(queryset, ["name"], "مدرسه").count() == 0
+    assert filter_queryset_by_text(queryset, ["description"], "مدرسه").count() == 1
+    assert filter_queryset_by_text(queryset, ["name"], "LUMIERE").count() == 1
+    assert filter_queryset_by_text(queryset, ["name", "description"], "نور مدرسة").count() == 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
