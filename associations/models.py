@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.fields import ValidatedImageField
-from portal.models import Commune, Illustrative, PublishedQuerySet, Timestamped
+from portal.models import Commune, Illustrative, PublishedQuerySet, Searchable, Timestamped
 
 
 class FieldOfActivity(models.Model):
@@ -23,7 +23,7 @@ class FieldOfActivity(models.Model):
         return self.name
 
 
-class Association(Illustrative, Timestamped):
+class Association(Illustrative, Searchable, Timestamped):
     class ReceiptKind(models.TextChoices):
         PROVISIONAL = "provisional", _("provisional filing receipt")
         FINAL = "final", _("final filing receipt")

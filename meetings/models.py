@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association
 from portal.fields import DocumentField, ValidatedImageField
-from portal.models import Commune, Illustrative, Institution, Person, PublishedQuerySet, Timestamped
+from portal.models import (
+    Commune,
+    Illustrative,
+    Institution,
+    Person,
+    PublishedQuerySet,
+    Searchable,
+    Timestamped,
+)
 from projects.models import Project
 
 # Crockford's base32 without the look-alikes (no I, L, O, U): easy to read
@@ -49,7 +57,7 @@ class MeetingQuerySet(PublishedQuerySet):
         return self.filter(start_date__lt=timezone.localdate()).order_by("-start_date")
 
 
-class Meeting(Illustrative, Timestamped):
+class Meeting(Illustrative, Searchable, Timestamped):
     class Kind(models.TextChoices):
         OUTREACH = "outreach", _("outreach meeting")
         CONSULTATIVE = "consultative", _("consultative meeting")
@@ -231,7 +239,7 @@ class Speech(Illustrative):
         return f"{self.get_kind_display()} — {who}" if who else self.get_kind_display()
 
 
-class Presentation(models.Model):
+class Presentation(Searchable):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="presentations"
     )

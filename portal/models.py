@@ -34,6 +34,35 @@ class Timestamped(models.Model):
         abstract = True
 
 
+class Searchable(models.Model):
+    """A record the site search finds: keeps its folded text in ``search_text``.
+
+    ``search_text`` is derived from the row's own searchable fields only (see
+    ``portal.search.SEARCH_FIELDS``), like ``auto_now`` is derived from the
+    clock, so ``save()`` refreshes it: every form, the admin and the demo
+    loader then keep it right with nothing to remember. Writes that bypass
+    ``save()`` (``bulk_create``, ``QuerySet.update``) are followed by the
+    ``rebuild_search_index`` management command.
+    """
+
+    search_text = models.TextField(_("search text"), editable=False, default="", blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def refresh_search_text(self) -> None:
+        from .search import document_text
+
+        self.search_text = document_text(self)
+
+
 def coordinate_constraints(prefix: str):
     """Latitude and longitude in range, and either both set or neither."""
     lat, lng = "latitude", "longitude"

@@ -8,49 +8,45 @@ yaa (مستشفى / مستشفي), optional diacritics (التَّنْمِيَة
 a word (تنـــمية), and the definite article glued to the word (التنمية / تنمية).
 French adds accents and case.
 
-Two small tables say which spellings are the same, and both the query and the
-stored text go through them:
+Two small tables say which spellings are the same, and :func:`normalize`
+applies them, in Python, to both the query and the stored text:
 
 * ``REMOVALS``: characters dropped or expanded (diacritics, tatweel, œ → oe).
-  The query loses them in Python (:func:`normalize`); the stored text loses
-  them in SQL (:func:`search_expression`: ``LOWER`` of the searchable columns
-  joined with spaces, each ``COALESCE``-d to ``''``, inside one ``REPLACE``
-  per removal).
 * ``LETTER_VARIANTS``: letters with several spellings (أ إ آ ٱ ا, ة ه, ى ي,
-  é è ê ë e…). The query is folded to the plain letter in Python, then each
-  such letter becomes a character class (``[اأإآٱ]``) in a regular
-  expression (:func:`term_pattern`).
+  é è ê ë e…), each folded to its plain letter.
 
-Every query word must be found in the folded text (``search_document ~
-pattern``: SQLite's ``REGEXP``, which Django implements with Python's ``re``,
-and PostgreSQL's ``~``), and every word must match (AND). Finding a word
-*inside* the text is what makes the definite article harmless: the query
+Each searchable model (``SEARCH_FIELDS``) has a stored column ``search_text``:
+every language column of its searchable fields joined with spaces and
+normalised (:func:`document_text`). The model refreshes it in ``save()``; the
+management command ``rebuild_search_index`` recomputes it after writes that
+bypass ``save()`` (``bulk_create``, ``QuerySet.update``, raw SQL loads).
+
+Every query word must be found in ``search_text`` (``search_text LIKE
+'%word%'``, Django's ``contains``), and every word must match (AND). Finding a
+word *inside* the text is what makes the definite article harmless: the query
 word loses its article (see :func:`strip_article`), so "التنمية" looks for
-"تنميه" (as ``تنمي[هة]``), found in both "تنمية" and "التنمية".
+"تنميه", found in both "تنمية" and "التنمية".
 
 Why this design:
 
-* The same logic on both databases: ``LOWER``, ``REPLACE``, ``COALESCE``, ``||``
-  and a regular expression made only of letters and character classes,
-  which Python's ``re`` and PostgreSQL read the same way. The tests pin the
-  exact same result set on SQLite and PostgreSQL.
-* Nothing denormalised: no search column to keep in sync with every save,
-  admin edit, bulk update or data migration.
-* Why not one ``REPLACE`` per spelling (about 45 of them)? SQLite's parser
-  refuses expressions nested more than about 30 calls deep ("parser stack
-  overflow"); character classes keep the nesting at 13.
-* Fast enough where it matters: on PostgreSQL the migration
-  ``portal/0004_search_trigram_indexes`` builds a ``pg_trgm`` GIN index on
-  exactly this expression for each searchable model; pg_trgm answers ``~``
-  (character classes included) from the index. On SQLite it is a scan of
-  the published rows (see ``bench/search.py`` for numbers).
+* The same answers on both databases: the folding happens in Python on both
+  sides, and the database only does a plain substring test on already folded
+  text. The tests pin the exact same result set on SQLite and PostgreSQL.
+* Fast: nothing is recomputed per row at query time. On PostgreSQL the
+  migration ``portal/0005_search_text_indexes`` builds a ``pg_trgm`` GIN index
+  on ``search_text`` for each searchable model, which answers ``LIKE
+  '%word%'``; on SQLite it is a scan of one stored column (see
+  ``bench/search.py`` for numbers).
+* The price is a derived column to keep in sync: ``save()`` covers forms, the
+  admin and the demo loader; bulk writes run ``rebuild_search_index``.
 
 Limits, on purpose:
 
-* SQLite's ``LOWER`` folds ASCII letters only, so the table also lists the
-  upper-case French accented letters; other non-ASCII capitals (Ñ, Ö…) are not
-  folded on SQLite and are not worth a difference in results.
 * No stemming beyond the article: "مشاريع" does not find "مشروع".
+* A search restricted to fewer fields than a model's ``SEARCH_FIELDS`` (see
+  :func:`filter_queryset_by_text`) narrows with ``search_text`` first, then
+  checks the chosen columns with a folding SQL expression and a regular
+  expression (``search_expression`` / ``term_pattern``), which is slower.
 """
 
 import re
@@ -172,7 +168,12 @@ def search_columns(model, fields) -> list[str]:
 
 
 def search_expression(columns):
-    """The folded text of ``columns``, as an SQL expression (see the module doc)."""
+    """The folded text of ``columns``, as an SQL expression.
+
+    Only for searches over fewer fields than the stored ``search_text`` holds
+    (see :func:`filter_queryset_by_text`): ``LOWER`` of the columns joined with
+    spaces, each ``COALESCE``-d to ``''``, inside one ``REPLACE`` per removal.
+    """
     parts = [Coalesce(F(column), Value(""), output_field=TextField()) for column in columns]
     text = TextField()
     expression = Lower(JoinedText(*parts) if len(parts) > 1 else parts[0], output_field=text)
@@ -182,8 +183,9 @@ def search_expression(columns):
 
 
 def term_pattern(term: str) -> str:
-    """A regular expression that finds the normalised ``term`` in folded text.
+    """A regular expression that finds the normalised ``term`` in text folded in SQL.
 
+    Each letter with several spellings becomes a character class (``[اأإآٱ]``).
     Terms hold letters and digits only (see ``query_terms``), so nothing needs
     escaping; the same pattern means the same thing to Python's ``re`` (SQLite's
     REGEXP) and to PostgreSQL's ``~``.
@@ -191,13 +193,73 @@ def term_pattern(term: str) -> str:
     return "".join(_CLASSES.get(char, char) for char in term)
 
 
-def filter_by_terms(queryset, columns, terms):
-    """Rows of ``queryset`` whose folded ``columns`` contain every term."""
-    if not terms:
-        return queryset
-    queryset = queryset.alias(search_document=search_expression(columns))
+# --- The stored search text ---------------------------------------------------
+
+#: The searchable fields of each model, by model label. ``search_text`` holds
+#: these fields in every language; the site search and the list pages search them.
+SEARCH_FIELDS: dict[str, tuple[str, ...]] = {
+    "associations.Association": ("name", "acronym", "description"),
+    "meetings.Meeting": ("title", "slogan", "venue", "summary"),
+    "meetings.Presentation": ("title", "summary"),
+    "projects.Project": ("title", "summary", "description", "location_name"),
+    "recommendations.Recommendation": ("title", "text"),
+}
+
+#: Rows per ``bulk_update`` when ``search_text`` is recomputed in bulk.
+REBUILD_BATCH_SIZE = 1000
+
+
+def search_text_columns(model) -> list[str]:
+    """The columns ``search_text`` is made of, for a searchable ``model``."""
+    return search_columns(model, SEARCH_FIELDS[model._meta.label])
+
+
+def normalized_document(values) -> str:
+    """``values`` (strings or ``None``) joined with spaces and normalised."""
+    return normalize(" ".join(value or "" for value in values))
+
+
+def document_text(instance) -> str:
+    """The ``search_text`` of ``instance``: its searchable columns, normalised."""
+    return normalized_document(
+        getattr(instance, column) for column in search_text_columns(type(instance))
+    )
+
+
+def searchable_models() -> list:
+    from django.apps import apps
+
+    return [apps.get_model(label) for label in SEARCH_FIELDS]
+
+
+def rebuild_search_text(model, batch_size: int = REBUILD_BATCH_SIZE) -> int:
+    """Recompute ``search_text`` for every row of ``model``; return how many changed.
+
+    Reads the rows in chunks and writes only the rows whose text changed, with
+    ``bulk_update`` in batches of ``batch_size``.
+    """
+    columns = search_text_columns(model)
+    rows = model._base_manager.order_by("pk").only("pk", "search_text", *columns)
+    changed, total = [], 0
+    for obj in rows.iterator(chunk_size=batch_size):
+        text = document_text(obj)
+        if text != obj.search_text:
+            obj.search_text = text
+            changed.append(obj)
+        if len(changed) >= batch_size:
+            model._base_manager.bulk_update(changed, ["search_text"], batch_size=batch_size)
+            total += len(changed)
+            changed = []
+    if changed:
+        model._base_manager.bulk_update(changed, ["search_text"], batch_size=batch_size)
+        total += len(changed)
+    return total
+
+
+def filter_by_terms(queryset, terms):
+    """Rows of ``queryset`` (a searchable model) whose ``search_text`` has every term."""
     for term in terms:
-        queryset = queryset.filter(search_document__regex=term_pattern(term))
+        queryset = queryset.filter(search_text__contains=term)
     return queryset
 
 
@@ -208,8 +270,26 @@ def filter_queryset_by_text(queryset, fields: list[str], q: str):
     searched in every language. A query with no words (empty, or only spaces
     and punctuation) leaves the queryset as it is. The caller checks the length
     of ``q`` (see ``MAX_QUERY_LENGTH``).
+
+    When ``fields`` are the model's ``SEARCH_FIELDS`` (as for every list page),
+    the stored ``search_text`` answers alone. Fewer fields: ``search_text``
+    narrows the rows, then the chosen columns are folded in SQL and matched.
+    Other fields, or a model without ``search_text``: the SQL folding alone.
     """
-    return filter_by_terms(queryset, search_columns(queryset.model, fields), query_terms(q))
+    terms = query_terms(q)
+    if not terms:
+        return queryset
+    model = queryset.model
+    columns = search_columns(model, fields)
+    indexed = set(search_text_columns(model)) if model._meta.label in SEARCH_FIELDS else set()
+    if set(columns) <= indexed:
+        queryset = filter_by_terms(queryset, terms)
+        if set(columns) == indexed:
+            return queryset
+    queryset = queryset.alias(search_document=search_expression(columns))
+    for term in terms:
+        queryset = queryset.filter(search_document__regex=term_pattern(term))
+    return queryset
 
 
 # --- The site search: one search over every public kind of record ----------
@@ -218,10 +298,10 @@ def filter_queryset_by_text(queryset, fields: list[str], q: str):
 class SearchKind:
     """One kind of record the site search looks through."""
 
-    def __init__(self, key, label, fields, snippet_fields, get_queryset, get_url=None):
+    def __init__(self, key, label, model_label, snippet_fields, get_queryset, get_url=None):
         self.key = key
         self.label = label
-        self.fields = tuple(fields)
+        self.fields = SEARCH_FIELDS[model_label]
         self.snippet_fields = tuple(snippet_fields)
         self._get_queryset = get_queryset
         self._get_url = get_url
@@ -230,8 +310,7 @@ class SearchKind:
         return self._get_queryset()
 
     def search(self, terms):
-        queryset = self.queryset()
-        return filter_by_terms(queryset, search_columns(queryset.model, self.fields), terms)
+        return filter_by_terms(self.queryset(), terms)
 
     def url(self, obj) -> str:
         return self._get_url(obj) if self._get_url else obj.get_absolute_url()
@@ -285,21 +364,21 @@ def search_kinds() -> list[SearchKind]:
         SearchKind(
             "associations",
             _("Associations"),
-            ["name", "acronym", "description"],
+            "associations.Association",
             ["description"],
             _associations,
         ),
         SearchKind(
             "meetings",
             _("Meetings"),
-            ["title", "slogan", "venue", "summary"],
+            "meetings.Meeting",
             ["summary", "slogan", "venue"],
             _meetings,
         ),
         SearchKind(
             "presentations",
             _("Presentations"),
-            ["title", "summary"],
+            "meetings.Presentation",
             ["summary"],
             _presentations,
             _presentation_url,
@@ -307,14 +386,14 @@ def search_kinds() -> list[SearchKind]:
         SearchKind(
             "projects",
             _("Projects"),
-            ["title", "summary", "description", "location_name"],
+            "projects.Project",
             ["summary", "description", "location_name"],
             _projects,
         ),
         SearchKind(
             "recommendations",
             _("Recommendations"),
-            ["title", "text"],
+            "recommendations.Recommendation",
             ["text"],
             _recommendations,
         ),

@@ -29,8 +29,8 @@ def overview(kind, terms, per_kind=OVERVIEW_PER_KIND, cap=OVERVIEW_COUNT_CAP) ->
     """The first `per_kind` matches of one kind and their number, counted up to `cap`.
 
     One query that stops after `cap + 1` matches, instead of a full count plus a
-    second scan for the first rows: the expensive part of the search is the text
-    expression evaluated row by row.
+    second scan for the first rows: the expensive part of the search is the
+    substring test on every row's stored search text.
     """
     rows = list(kind.search(terms)[: cap + 1])
     return {

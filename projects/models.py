@@ -15,6 +15,7 @@ from portal.models import (
     Commune,
     Institution,
     PublishedQuerySet,
+    Searchable,
     Timestamped,
     clean_coordinates,
     coordinate_constraints,
@@ -66,7 +67,7 @@ class Sector(models.Model):
         return self.name
 
 
-class Project(Timestamped):
+class Project(Searchable, Timestamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         STUDY = "study", _("under study")

@@ -1,35 +1,129 @@
-"""The PostgreSQL trigram indexes match the search expression exactly."""
+"""The stored search text and its PostgreSQL trigram indexes."""
 
 import importlib
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
-from portal.search import filter_by_terms, query_terms, search_columns, search_kinds
+from associations.models import Association
+from meetings.models import Meeting
+from portal.search import (
+    SEARCH_FIELDS,
+    document_text,
+    filter_by_terms,
+    filter_queryset_by_text,
+    query_terms,
+    search_kinds,
+    search_text_columns,
+)
+from projects.models import Project
+from tests import factories
 
-migration = importlib.import_module("portal.migrations.0004_search_trigram_indexes")
+migration = importlib.import_module("portal.migrations.0005_search_text_indexes")
 
 pytestmark = pytest.mark.django_db
 
 
-def test_migration_indexes_the_columns_the_search_uses():
-    indexed = {model_name: columns for _app, model_name, _name, columns in migration.INDEXES}
+def test_migration_freezes_the_columns_of_the_search_text():
+    frozen = {f"{app}.{model}": columns for app, model, _name, columns in migration.INDEXES}
+    assert set(frozen) == set(SEARCH_FIELDS)
     for kind in search_kinds():
         model = kind.queryset().model
-        assert indexed[model.__name__] == search_columns(model, kind.fields), kind.key
+        assert frozen[model._meta.label] == search_text_columns(model), kind.key
+
+
+def test_saving_a_record_refreshes_its_search_text():
+    project = factories.ProjectFactory(title_ar="بناء مدرسة", title_fr="Construction d'une École")
+    project.refresh_from_db()
+    assert "مدرسه" in project.search_text
+    assert "ecole" in project.search_text
+
+    project.title_ar = "تهيئة السّاحة العمومية"
+    project.title_fr = "Aménagement de la Place"
+    project.save()
+    project.refresh_from_db()
+    assert "ساحه" in project.search_text
+    assert "amenagement" in project.search_text
+    assert "مدرسه" not in project.search_text
+    assert project.search_text == document_text(project)
+
+
+def test_save_with_update_fields_also_writes_the_search_text():
+    meeting = factories.MeetingFactory(title_ar="اللقاء الأول")
+    meeting.title_ar = "الاستقبال السنوي"
+    meeting.save(update_fields=["title_ar"])
+    meeting.refresh_from_db()
+    assert "استقبال" in meeting.search_text
+
+
+def test_rebuild_search_index_fixes_rows_written_without_save():
+    commune = factories.CommuneFactory()
+    Association.objects.bulk_create(
+        [Association(name_ar="جمعية الأمل", name_fr="Espoir", slug="espoir", commune=commune)]
+    )
+    project = factories.ProjectFactory(title_ar="بناء مدرسة")
+    Project.objects.filter(pk=project.pk).update(title_ar="توسعة مستشفى")
+    assert not Association.objects.filter(search_text__contains="امل").exists()
+    assert not Project.objects.filter(search_text__contains="مستشفي").exists()
+
+    call_command("rebuild_search_index", stdout=io.StringIO())
+
+    assert Association.objects.filter(search_text__contains="امل").count() == 1
+    assert Association.objects.filter(search_text__contains="espoir").count() == 1
+    assert Project.objects.filter(search_text__contains="مستشفي").count() == 1
+    assert not Project.objects.filter(search_text__contains="مدرسه").exists()
+
+
+def test_rebuild_search_index_leaves_correct_rows_alone(capsys):
+    factories.MeetingFactory(title_ar="الاستقبال")
+    Meeting.objects.update(search_text="")
+    call_command("rebuild_search_index")
+    assert "meetings.Meeting: 1 updated" in capsys.readouterr().out
+    call_command("rebuild_search_index")
+    assert "meetings.Meeting: 0 updated" in capsys.readouterr().out
+
+
+def test_list_search_over_the_search_fields_reads_only_the_stored_text():
+    factories.AssociationFactory(name_ar="جمعية الأمل")
+    queryset = filter_queryset_by_text(
+        Association.objects.all(), ["name", "acronym", "description"], "الأمل"
+    )
+    assert "search_document" not in queryset.query.annotations
+    assert [a.name_ar for a in queryset] == ["جمعية الأمل"]
+
+
+def test_search_over_fewer_fields_ignores_the_other_fields():
+    factories.AssociationFactory(
+        name_ar="جمعية النور", name_fr="Lumière", description_ar="دعم المدرسة"
+    )
+    queryset = Association.objects.all()
+    assert filter_queryset_by_text(queryset, ["name"], "مدرسه").count() == 0
+    assert filter_queryset_by_text(queryset, ["description"], "مدرسه").count() == 1
+    assert filter_queryset_by_text(queryset, ["name"], "LUMIERE").count() == 1
+    assert filter_queryset_by_text(queryset, ["name", "description"], "نور مدرسة").count() == 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
 @pytest.mark.parametrize("kind", search_kinds(), ids=lambda kind: kind.key)
 def test_postgresql_planner_uses_the_trigram_index(kind):
+    model = kind.queryset().model
     index_name = next(
-        name for _a, model, name, _c in migration.INDEXES if model == kind.queryset().model.__name__
+        name
+        for app, model_name, name, _c in migration.INDEXES
+        if f"{app}.{model_name}" == model._meta.label
     )
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     # The base table alone and unordered: the plan is about the text filter.
-    queryset = kind.queryset().model._base_manager.order_by()
-    plan = filter_by_terms(
-        queryset, search_columns(queryset.model, kind.fields), query_terms("التنمية école")
-    ).explain()
+    queryset = model._base_manager.order_by()
+    plan = filter_by_terms(queryset, query_terms("التنمية école")).explain()
     assert index_name in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
+def test_postgresql_has_no_expression_index_left():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search_trgm'")
+        assert cursor.fetchall() == []
