@@ -201,3 +201,33 @@ def test_association_page_keeps_a_constant_number_of_queries(client):
     few = count_queries(client, f"/en/associations/{one.slug}/")
     five = full_association(5)
     assert count_queries(client, f"/en/associations/{five.slug}/") == few
+
+
+def test_directory_is_paged_and_the_paging_links_keep_the_filter(client):
+    commune = factories.CommuneFactory()
+    # The same name everywhere: the pages must not depend on names being unique.
+    for _ in range(23):
+        factories.AssociationFactory(commune=commune, name_en="Same name")
+    factories.AssociationFactory()  # elsewhere: the filter leaves it out
+    url = f"/en/associations/?commune={commune.slug}"
+
+    first = client.get(url)
+    assert len(first.context["page_obj"].object_list) == 20
+    assert f'href="?commune={commune.slug}&amp;page=2" rel="next"' in first.content.decode()
+    second = client.get(f"{url}&page=2")
+    assert len(second.context["page_obj"].object_list) == 3
+    assert f'href="?commune={commune.slug}&amp;page=1" rel="prev"' in second.content.decode()
+    assert listed(first).isdisjoint(listed(second))
+    assert listed(first) | listed(second) == set(
+        commune.associations.values_list("slug", flat=True)
+    )
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client):
+    for _ in range(23):
+        factories.AssociationFactory()
+    beyond = client.get("/en/associations/?page=99")
+    assert beyond.status_code == 200
+    assert beyond.context["page_obj"].number == 2
+    assert listed(beyond) == listed(client.get("/en/associations/?page=2"))
+    assert client.get("/en/associations/?page=first").context["page_obj"].number == 1

@@ -179,3 +179,31 @@ def test_project_page_keeps_a_constant_number_of_queries(client):
     few = count_queries(client, f"/en/projects/{one.slug}/")
     five = full_project(5)
     assert count_queries(client, f"/en/projects/{five.slug}/") == few
+
+
+def test_list_is_paged_and_the_paging_links_keep_the_filter(client):
+    # The same title everywhere: the pages must not depend on titles being unique.
+    for _ in range(23):
+        factories.ProjectFactory(status=Project.Status.COMPLETED, title_en="Same title")
+    factories.ProjectFactory(status=Project.Status.PLANNED)  # the filter leaves it out
+    url = "/en/projects/?status=completed"
+
+    first = client.get(url)
+    assert len(first.context["page_obj"].object_list) == 20
+    assert 'href="?status=completed&amp;page=2" rel="next"' in first.content.decode()
+    second = client.get(f"{url}&page=2")
+    assert len(second.context["page_obj"].object_list) == 3
+    assert 'href="?status=completed&amp;page=1" rel="prev"' in second.content.decode()
+    assert listed(first).isdisjoint(listed(second))
+    completed = Project.objects.filter(status=Project.Status.COMPLETED)
+    assert listed(first) | listed(second) == set(completed.values_list("slug", flat=True))
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client):
+    for _ in range(23):
+        factories.ProjectFactory()
+    beyond = client.get("/en/projects/?page=99")
+    assert beyond.status_code == 200
+    assert beyond.context["page_obj"].number == 2
+    assert listed(beyond) == listed(client.get("/en/projects/?page=2"))
+    assert client.get("/en/projects/?page=first").context["page_obj"].number == 1

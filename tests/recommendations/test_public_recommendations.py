@@ -203,3 +203,33 @@ def test_recommendation_page_keeps_a_constant_number_of_queries(client):
     few = count_queries(client, f"/en/recommendations/{one.pk}/")
     five = full_recommendation(5)
     assert count_queries(client, f"/en/recommendations/{five.pk}/") == few
+
+
+def test_tracker_is_paged_and_the_paging_links_keep_the_filter(client):
+    meeting = factories.MeetingFactory()
+    for _ in range(23):
+        factories.RecommendationFactory(meeting=meeting, status="adopted")
+    factories.RecommendationFactory(meeting=meeting, status="proposed")  # filtered out
+    url = "/en/recommendations/?status=adopted"
+
+    first = client.get(url)
+    assert len(first.context["page_obj"].object_list) == 20
+    assert 'href="?status=adopted&amp;page=2" rel="next"' in first.content.decode()
+    second = client.get(f"{url}&page=2")
+    assert len(second.context["page_obj"].object_list) == 3
+    assert 'href="?status=adopted&amp;page=1" rel="prev"' in second.content.decode()
+    assert listed(first).isdisjoint(listed(second))
+    adopted = Recommendation.objects.filter(status="adopted")
+    assert listed(first) | listed(second) == set(adopted.values_list("pk", flat=True))
+    # The counts describe the whole filtered list, not the page shown.
+    assert second.context["status_summary"]["total"] == 23
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client):
+    for _ in range(23):
+        factories.RecommendationFactory()
+    beyond = client.get("/en/recommendations/?page=99")
+    assert beyond.status_code == 200
+    assert beyond.context["page_obj"].number == 2
+    assert listed(beyond) == listed(client.get("/en/recommendations/?page=2"))
+    assert client.get("/en/recommendations/?page=first").context["page_obj"].number == 1
