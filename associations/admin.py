@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from portal.admin import KeepLinkedRecordsMixin, translated
+from portal.admin import KeepLinkedRecordsMixin, in_use_filter, translated
 
 from .membership_admin import MembershipDecisionMixin
 from .models import Association, FieldOfActivity, Membership
@@ -13,6 +13,7 @@ from .models import Association, FieldOfActivity, Membership
 @admin.register(FieldOfActivity)
 class FieldOfActivityAdmin(TranslationAdmin):
     list_display = ("name", "slug")
+    list_filter = (in_use_filter("associations"),)
     search_fields = (*translated("name"), "slug")
     prepopulated_fields = {"slug": ("name_fr",)}
     fields = ("name", "slug")

@@ -351,8 +351,10 @@ def number_certificates(formset):
 @admin.register(MeetingPhoto)
 class MeetingPhotoAdmin(TranslationAdmin):
     list_display = ("__str__", "meeting", "order")
+    list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting",)
     search_fields = (*translated("caption"), *translated("meeting__title"))
+    date_hierarchy = "meeting__start_date"
     autocomplete_fields = ("meeting",)
     fields = ("meeting", "image", "caption", "order")
 
@@ -360,8 +362,10 @@ class MeetingPhotoAdmin(TranslationAdmin):
 @admin.register(Session)
 class SessionAdmin(TranslationAdmin):
     list_display = ("title", "meeting", "order", "chair")
+    list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting", "chair")
     search_fields = (*translated("title"), *translated("meeting__title"))
+    date_hierarchy = "meeting__start_date"
     autocomplete_fields = ("meeting", "chair")
     fields = ("meeting", "order", "title", "chair", "summary")
 
@@ -369,8 +373,9 @@ class SessionAdmin(TranslationAdmin):
 @admin.register(Speech)
 class SpeechAdmin(TranslationAdmin):
     list_display = ("__str__", "meeting", "order", "session", "illustrative")
-    list_filter = ("kind", "illustrative")
+    list_filter = ("kind", "illustrative", "meeting__commune")
     list_select_related = ("meeting", "session", "speaker", "association")
+    date_hierarchy = "meeting__start_date"
     search_fields = (
         *translated("title"),
         *translated("speaker__full_name"),
@@ -394,8 +399,10 @@ class SpeechAdmin(TranslationAdmin):
 @admin.register(Presentation)
 class PresentationAdmin(TranslationAdmin):
     list_display = ("title", "meeting", "institution", "order", "has_slides")
+    list_filter = ("meeting__commune", "institution__kind")
     list_select_related = ("meeting", "institution")
     search_fields = (*translated("title"), *translated("meeting__title"))
+    date_hierarchy = "meeting__start_date"
     autocomplete_fields = ("meeting", "session", "presenters", "institution", "related_projects")
     fields = (
         "meeting",
@@ -417,8 +424,10 @@ class PresentationAdmin(TranslationAdmin):
 @admin.register(Workshop)
 class WorkshopAdmin(TranslationAdmin):
     list_display = ("theme", "meeting", "order")
+    list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting",)
     search_fields = (*translated("theme"), *translated("meeting__title"))
+    date_hierarchy = "meeting__start_date"
     autocomplete_fields = ("meeting", "facilitators")
     fields = ("meeting", "order", "theme", "facilitators", "outcomes")
 
@@ -426,8 +435,9 @@ class WorkshopAdmin(TranslationAdmin):
 @admin.register(AssociationAttendance)
 class AssociationAttendanceAdmin(admin.ModelAdmin):
     list_display = ("association", "meeting", "representatives", "illustrative")
-    list_filter = ("illustrative",)
+    list_filter = ("illustrative", "meeting__commune", "meeting__kind")
     list_select_related = ("association", "meeting")
+    date_hierarchy = "meeting__start_date"
     search_fields = (*translated("association__name"), *translated("meeting__title"))
     autocomplete_fields = ("meeting", "association")
     fields = ("meeting", "association", "representatives", "illustrative")
@@ -436,7 +446,9 @@ class AssociationAttendanceAdmin(admin.ModelAdmin):
 @admin.register(InstitutionAttendance)
 class InstitutionAttendanceAdmin(admin.ModelAdmin):
     list_display = ("institution", "meeting")
+    list_filter = ("institution__kind", "meeting__commune", "meeting__kind")
     list_select_related = ("institution", "meeting")
+    date_hierarchy = "meeting__start_date"
     search_fields = (*translated("institution__name"), *translated("meeting__title"))
     autocomplete_fields = ("meeting", "institution")
     fields = ("meeting", "institution")
@@ -483,8 +495,9 @@ class SiteVisitStopPhotoInline(TranslationTabularInline):
 @admin.register(SiteVisitStop)
 class SiteVisitStopAdmin(TranslationAdmin):
     list_display = ("__str__", "visit", "order", "project")
-    list_filter = ("visit__commune",)
+    list_filter = ("visit__commune", "project__status")
     list_select_related = ("visit", "project")
+    date_hierarchy = "visit__date"
     search_fields = (*translated("project__title"), *translated("visit__title"))
     autocomplete_fields = ("visit", "project")
     fields = ("visit", "order", "project", "notes")
@@ -494,7 +507,9 @@ class SiteVisitStopAdmin(TranslationAdmin):
 @admin.register(SiteVisitStopPhoto)
 class SiteVisitStopPhotoAdmin(TranslationAdmin):
     list_display = ("__str__", "stop")
+    list_filter = ("stop__visit__commune",)
     list_select_related = ("stop__project",)
+    date_hierarchy = "stop__visit__date"
     search_fields = (*translated("caption"), *translated("stop__project__title"))
     autocomplete_fields = ("stop",)
     fields = ("stop", "image", "caption")

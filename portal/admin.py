@@ -57,6 +57,30 @@ class KeepLinkedRecordsMixin:
         return format_html('{}: <a href="{}">{}</a>', label, url, obj)
 
 
+def in_use_filter(accessor: str) -> type[admin.SimpleListFilter]:
+    """A filter for a list of names (sectors, themes, fields): in use by ``accessor`` or not.
+
+    Staff tidy such lists by finding the names nothing uses any more.
+    """
+
+    class InUseFilter(admin.SimpleListFilter):
+        title = _("in use")
+        parameter_name = "in_use"
+
+        def lookups(self, request, model_admin):
+            return (("yes", _("Yes")), ("no", _("No")))
+
+        def queryset(self, request, queryset):
+            if self.value() in ("yes", "no"):
+                used = queryset.filter(**{f"{accessor}__isnull": False}).values("pk")
+                if self.value() == "yes":
+                    return queryset.filter(pk__in=used)
+                return queryset.exclude(pk__in=used)
+            return queryset
+
+    return InUseFilter
+
+
 @admin.register(Commune)
 class CommuneAdmin(TranslationAdmin):
     list_display = ("name", "region", "province", "has_centre", "website")

@@ -8,7 +8,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import KeepLinkedRecordsMixin, translated
+from portal.admin import KeepLinkedRecordsMixin, in_use_filter, translated
 
 from .comment_admin import CommentAdmin, CommentReportAdmin
 from .models import (
@@ -37,6 +37,7 @@ class DevelopmentPlanAdmin(TranslationAdmin):
 @admin.register(Sector)
 class SectorAdmin(TranslationAdmin):
     list_display = ("name", "slug")
+    list_filter = (in_use_filter("projects"),)
     search_fields = (*translated("name"), "slug")
     prepopulated_fields = {"slug": ("name_fr",)}
     fields = ("name", "slug")
@@ -96,6 +97,7 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
 @admin.register(ProjectPhoto)
 class ProjectPhotoAdmin(TranslationAdmin):
     list_display = ("__str__", "project", "order")
+    list_filter = ("project__commune", "project__sector")
     list_select_related = ("project",)
     search_fields = (*translated("caption"), *translated("project__title"))
     autocomplete_fields = ("project",)
@@ -105,6 +107,7 @@ class ProjectPhotoAdmin(TranslationAdmin):
 @admin.register(ProjectDocument)
 class ProjectDocumentAdmin(TranslationAdmin):
     list_display = ("title", "project", "file")
+    list_filter = ("project__commune", "project__sector")
     list_select_related = ("project",)
     search_fields = (*translated("title"), *translated("project__title"))
     autocomplete_fields = ("project",)

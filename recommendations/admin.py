@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from portal.admin import translated
+from portal.admin import in_use_filter, translated
 
 from .models import Recommendation, RecommendationUpdate, Theme
 from .services import sync_status
@@ -13,6 +13,7 @@ from .services import sync_status
 @admin.register(Theme)
 class ThemeAdmin(TranslationAdmin):
     list_display = ("name", "slug")
+    list_filter = (in_use_filter("recommendations"),)
     search_fields = (*translated("name"), "slug")
     prepopulated_fields = {"slug": ("name_fr",)}
     fields = ("name", "slug")

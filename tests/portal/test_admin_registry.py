@@ -13,6 +13,7 @@ from associations.models import Association
 from meetings.admin import MeetingVisitStopFormSet
 from portal.models import Institution, Person
 from projects.models import Project
+from tests import factories
 
 from .test_admin_changelists import ROW_MAKERS
 
@@ -135,3 +136,61 @@ def test_meeting_stop_formset_works_on_the_meetings_first_visit(db):
     earlier = factories.SiteVisitFactory(meeting=later.meeting, date="2010-07-17")
 
     assert MeetingVisitStopFormSet.visit_of(later.meeting) == earlier
+
+
+@pytest.mark.parametrize("model", SHARAKA_MODELS, ids=model_id)
+def test_every_list_can_be_searched_and_filtered(model):
+    model_admin = admin.site.get_model_admin(model)
+    assert model_admin.search_fields
+    assert model_admin.list_filter
+
+
+# Rows without a date of their own are browsed by the date of what they belong to.
+DATED_BY_PARENT = {
+    "meetings.MeetingPhoto": "meeting__start_date",
+    "meetings.Session": "meeting__start_date",
+    "meetings.Speech": "meeting__start_date",
+    "meetings.Presentation": "meeting__start_date",
+    "meetings.Workshop": "meeting__start_date",
+    "meetings.AssociationAttendance": "meeting__start_date",
+    "meetings.InstitutionAttendance": "meeting__start_date",
+    "meetings.SiteVisitStop": "visit__date",
+    "meetings.SiteVisitStopPhoto": "stop__visit__date",
+}
+
+
+@pytest.mark.parametrize("label", DATED_BY_PARENT)
+def test_parts_of_a_meeting_are_browsable_by_its_date(label, staff_client):
+    model = apps.get_model(label)
+    model_admin = admin.site.get_model_admin(model)
+    assert model_admin.date_hierarchy == DATED_BY_PARENT[label]
+    opts = model._meta
+    response = staff_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert response.status_code == 200
+
+
+def used_field_of_activity():
+    field = factories.FieldOfActivityFactory()
+    factories.AssociationFactory().fields_of_activity.add(field)
+    return field
+
+
+@pytest.mark.parametrize(
+    ("make_used", "make_unused"),
+    [
+        (lambda: factories.ProjectFactory().sector, factories.SectorFactory),
+        (lambda: factories.RecommendationFactory().theme, factories.ThemeFactory),
+        (used_field_of_activity, factories.FieldOfActivityFactory),
+    ],
+    ids=["sectors", "themes", "fields-of-activity"],
+)
+def test_name_lists_filter_the_names_in_use(make_used, make_unused, staff_client):
+    used, unused = make_used(), make_unused()
+    opts = used._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+    in_use = list(staff_client.get(url, {"in_use": "yes"}).context["cl"].result_list)
+    not_in_use = list(staff_client.get(url, {"in_use": "no"}).context["cl"].result_list)
+
+    assert used in in_use and unused not in in_use
+    assert unused in not_in_use and used not in not_in_use
