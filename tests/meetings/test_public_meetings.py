@@ -122,6 +122,62 @@ def test_meeting_page_presents_the_whole_event(client):
         assert f'href="/en/meetings/{other.slug}/"' in content
 
 
+SECTION_ORDER = (
+    'class="slogan"',
+    "?series=",
+    'id="editions-title"',
+    'id="sessions-title"',
+    'id="speeches-title"',
+    'id="presentations-title"',
+    'id="workshops-title"',
+    'id="visits-title"',
+    'id="attendance-title"',
+    'id="certificates-title"',
+    'id="recommendations-title"',
+    'id="photos-title"',
+)
+
+
+def test_meeting_page_sections_come_in_the_order_of_the_event(client):
+    meeting = full_meeting(2, slogan_ar="شعار اللقاء")
+    content = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
+    positions = [content.find(marker) for marker in SECTION_ORDER]
+    assert -1 not in positions, [m for m, p in zip(SECTION_ORDER, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)
+    # Associations before institutions among those who took part.
+    attendance = content[positions[8] : positions[9]]
+    assert attendance.find("<h3>Associations</h3>") < attendance.find("<h3>Institutions</h3>")
+    # Each chair is named in the sessions section.
+    sessions = content[positions[3] : positions[4]]
+    for session in meeting.sessions.all():
+        assert english(session.chair, "full_name") in sessions
+
+
+def test_meeting_page_shows_the_current_status_of_each_recommendation(client):
+    from recommendations.services import record_update
+
+    meeting = factories.MeetingFactory()
+    moved = factories.RecommendationFactory(meeting=meeting)
+    record_update(moved, date=datetime.date(2024, 6, 1), status="adopted", note="")
+    record_update(moved, date=datetime.date(2024, 9, 1), status="in_progress", note="")
+    done = factories.RecommendationFactory(meeting=meeting)
+    record_update(done, date=datetime.date(2024, 7, 1), status="implemented", note="")
+    untouched = factories.RecommendationFactory(meeting=meeting)
+    content = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
+    badges = dict(
+        re.findall(
+            r'<a href="/en/recommendations/(\d+)/">[^<]*</a></h3>\s*<p class="card__meta">\s*'
+            r'<span class="badge status-\w+">([^<]+)</span>',
+            content,
+        )
+    )
+    assert badges == {
+        str(moved.pk): "In progress",
+        str(done.pk): "Implemented",
+        str(untouched.pk): "Proposed",
+    }
+
+
 def test_itinerary_numbers_the_stops_in_order_and_links_each_project(client):
     meeting = factories.MeetingFactory()
     visit = factories.SiteVisitFactory(meeting=meeting)
