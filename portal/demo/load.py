@@ -476,8 +476,8 @@ class Login:
     label: str
     username: str
     email: str
-    password: str | None  # shown only when it is a development default just set
-    password_set: bool
+    password: str | None  # shown only while it is the development default
+    password_from_env: bool
     password_env: str
 
 
@@ -503,13 +503,20 @@ def load_accounts(*, reset_passwords: bool = False) -> list[Login]:
         for name in spec["groups"]:
             user.groups.add(Group.objects.get_or_create(name=name)[0])
         verify_email(user)
+        # A password kept from an earlier run is shown again while it is still
+        # the development default, so every `make run` prints a working login.
+        if set_password:
+            shows_default, from_env = not env_password, bool(env_password)
+        else:
+            shows_default = not env_password and user.check_password(spec["default_password"])
+            from_env = bool(env_password) and user.check_password(env_password)
         logins.append(
             Login(
                 label=spec["label"],
                 username=user.username,
                 email=user.email,
-                password=spec["default_password"] if set_password and not env_password else None,
-                password_set=set_password,
+                password=spec["default_password"] if shows_default else None,
+                password_from_env=from_env,
                 password_env=spec["password_env"],
             )
         )

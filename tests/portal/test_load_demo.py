@@ -362,7 +362,30 @@ def test_second_run_does_not_reset_a_changed_password(demo):
     out = load_demo()
     staff.refresh_from_db()
     assert staff.check_password("changed by its owner")
-    assert "unchanged" in out
+    assert "changed since the demo set it" in out
+    assert "staff@sharaka.example (username demo-staff) password (changed" in out
+
+
+def test_second_run_names_the_environment_password_again(demo):
+    out = load_demo()
+    assert "password (from DEMO_STAFF_PASSWORD)" in out
+    assert "password (from DEMO_ADMIN_PASSWORD)" in out
+    assert STAFF_PASSWORD not in out
+
+
+def test_second_run_prints_the_default_passwords_while_they_are_unchanged(settings, monkeypatch):
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_STAFF_PASSWORD", raising=False)
+    settings.DEBUG = True
+    load_demo()
+    staff = get_user_model().objects.get(username="demo-staff")
+    staff.set_password("changed by its owner")
+    staff.save()
+
+    out = load_demo()
+
+    assert "admin@sharaka.example (username demo-admin) password sharaka-demo-admin" in out
+    assert "sharaka-demo-staff" not in out
 
 
 def test_reset_passwords_sets_them_again(demo):

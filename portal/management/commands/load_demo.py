@@ -37,10 +37,10 @@ class Command(BaseCommand):
         for login in logins:
             if login.password:
                 password = login.password
-            elif login.password_set:
+            elif login.password_from_env:
                 password = f"(from {login.password_env})"
             else:
-                password = "(unchanged; run with --reset-passwords to set it again)"
+                password = "(changed since the demo set it; --reset-passwords sets it again)"
             self.stdout.write(
                 f"  {login.label}: {login.email} (username {login.username}) password {password}"
             )
