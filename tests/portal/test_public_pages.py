@@ -124,17 +124,43 @@ def test_unknown_page_answers_the_translated_404(client, settings, lang):
     assert 'href="/en/no-such-page/"' in content
 
 
-def test_500_page_renders_without_request_context_or_database(django_assert_num_queries):
+@pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")])
+def test_500_page_renders_without_request_context_or_database(
+    django_assert_num_queries, lang, direction
+):
     from django.views.defaults import server_error
 
-    request = RequestFactory().get("/fr/")
-    with translation.override("fr"), django_assert_num_queries(0):
+    request = RequestFactory().get(f"/{lang}/")
+    with translation.override(lang), django_assert_num_queries(0):
         response = server_error(request)
         expected = translation.gettext("Server error (500)")
     assert response.status_code == 500
     content = response.content.decode()
-    assert expected in content and expected != "Server error (500)"
-    assert '<html lang="fr" dir="ltr">' in content
+    if lang != "en":
+        assert expected != "Server error (500)"  # a real translation, not the English source
+    assert f"<h1>{expected}</h1>" in content
+    assert f'<html lang="{lang}" dir="{direction}">' in content
+    assert f'href="/{lang}/"' in content  # back to the home page in the same language
+
+
+def test_a_crash_under_arabic_addresses_answers_the_arabic_500_page(client, settings, monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    settings.DEBUG = False
+    # The home page fails half-way through, as it would on a lost connection.
+    monkeypatch.setattr("portal.views.public_communes", crash)
+    client.raise_request_exception = False
+    response = client.get("/ar/")
+    assert response.status_code == 500
+    content = response.content.decode()
+    with translation.override("ar"):
+        title = translation.gettext("Server error (500)")
+    assert title != "Server error (500)"
+    assert f"<h1>{title}</h1>" in content
+    assert '<html lang="ar" dir="rtl">' in content
+    assert "the database went away" not in content
+    assert "Traceback" not in content
 
 
 # Home
