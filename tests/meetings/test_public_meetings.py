@@ -194,10 +194,20 @@ def test_itinerary_numbers_the_stops_in_order_and_links_each_project(client):
     assert '<ol class="itinerary__stops">' in content
 
 
-def test_illustrative_meeting_says_so(client):
+def test_illustrative_meeting_says_some_details_are_examples_not_that_the_event_is_invented(
+    client,
+):
     meeting = factories.MeetingFactory(illustrative=True)
     content = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
-    assert "Illustrative record." in content
+    assert "Illustrative details." in content
+    assert "The published sources report this event" in content
+    assert "does not describe a real event" not in content
+
+
+def test_meeting_from_the_sources_carries_no_illustrative_notice(client):
+    meeting = factories.MeetingFactory(illustrative=False)
+    content = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
+    assert "notice--illustrative" not in content
 
 
 def test_meeting_without_french_title_shows_the_arabic_one_on_french_pages(client):
