@@ -1,7 +1,13 @@
-"""Atom feeds per commune: new meetings, and follow-ups of recommendations."""
+"""Atom feeds per commune: new meetings, and follow-ups of recommendations.
+
+Every address is absolute from ``settings.SITE_URL``, the site's public
+address, rather than from the Sites framework, whose domain nobody sets.
+"""
 
 import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
@@ -16,7 +22,22 @@ from recommendations.models import Recommendation, RecommendationUpdate
 FEED_LENGTH = 30
 
 
-def _commune_link(commune: Commune) -> str:
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def tag_uri(created: datetime.datetime, specific: str) -> str:
+    """A permanent atom:id (RFC 4151): the site's host, the day the record was made, its key.
+
+    It names the record, not its page, so it does not change with the
+    language of the feed or with a new address for the page.
+    """
+    host = urlsplit(settings.SITE_URL).hostname
+    day = created.astimezone(datetime.UTC).date().isoformat()
+    return f"tag:{host},{day}:{specific}"
+
+
+def _commune_path(commune: Commune) -> str:
     try:
         return commune.get_absolute_url()
     except NoReverseMatch:  # no commune page on this site: the home page
@@ -25,15 +46,34 @@ def _commune_link(commune: Commune) -> str:
 
 class CommuneFeed(Feed):
     feed_type = Atom1Feed
+    url_name: str  # the feed's own name in feeds/urls
 
     def get_object(self, request, slug):
         return get_object_or_404(Commune, slug=slug)
 
     def link(self, commune):
-        return _commune_link(commune)
+        return absolute(_commune_path(commune))
+
+    def feed_url(self, commune):
+        return absolute(reverse(f"feeds:{self.url_name}", kwargs={"slug": commune.slug}))
+
+    def feed_guid(self, commune):
+        # The commune page is the alternate link of both feeds, so it cannot
+        # be the id of either: each feed is named by its own address.
+        return self.feed_url(commune)
+
+    # The commune publishes these records: it is the author of the feed
+    # (RFC 4287 wants an author on the feed or on every entry).
+    def author_name(self, commune):
+        return commune.name
+
+    def author_link(self, commune):
+        return self.link(commune)
 
 
 class CommuneMeetingsFeed(CommuneFeed):
+    url_name = "commune_meetings"
+
     def title(self, commune):
         return _("Meetings in %(commune)s") % {"commune": commune.name}
 
@@ -54,10 +94,10 @@ class CommuneMeetingsFeed(CommuneFeed):
         return meeting.summary or meeting.slogan
 
     def item_link(self, meeting):
-        return meeting.get_absolute_url()
+        return absolute(meeting.get_absolute_url())
 
     def item_guid(self, meeting):
-        return f"meeting-{meeting.pk}"
+        return tag_uri(meeting.created_at, f"meeting-{meeting.pk}")
 
     item_guid_is_permalink = False
 
@@ -69,6 +109,8 @@ class CommuneMeetingsFeed(CommuneFeed):
 
 
 class CommuneRecommendationUpdatesFeed(CommuneFeed):
+    url_name = "commune_recommendations"
+
     def title(self, commune):
         return _("Follow-up of recommendations in %(commune)s") % {"commune": commune.name}
 
@@ -93,10 +135,10 @@ class CommuneRecommendationUpdatesFeed(CommuneFeed):
         return update.note
 
     def item_link(self, update):
-        return f"{update.recommendation.get_absolute_url()}#update-{update.pk}"
+        return absolute(f"{update.recommendation.get_absolute_url()}#update-{update.pk}")
 
     def item_guid(self, update):
-        return f"recommendation-update-{update.pk}"
+        return tag_uri(update.created_at, f"recommendation-update-{update.pk}")
 
     item_guid_is_permalink = False
 

@@ -1,6 +1,12 @@
-"""Atom feeds per commune: new meetings, and recommendation follow-ups."""
+"""Atom feeds per commune: new meetings, and recommendation follow-ups.
+
+Each feed is checked against what RFC 4287 requires: a feed id, title,
+updated and author; on every entry an id that is an IRI, a title, an updated
+date and an alternate link. Every address is absolute from SITE_URL.
+"""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -15,18 +21,65 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://sharaka.guelmim.ma"
+HOST = "sharaka.guelmim.ma"
+# RFC 3987: an IRI starts with a scheme and a colon, and holds no white space.
+IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 
 
-def feed_url(name, slug, lang="ar"):
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def url(name, lang="ar", **kwargs):
     with translation.override(lang):
-        return reverse(f"feeds:{name}", kwargs={"slug": slug})
+        return reverse(name, kwargs=kwargs)
 
 
-def parse(response):
+def feed_path(name, slug, lang="ar"):
+    return url(f"feeds:{name}", lang, slug=slug)
+
+
+def rfc3339(text):
+    assert text, "a date element is empty"
+    moment = datetime.datetime.fromisoformat(text)
+    assert moment.tzinfo is not None, f"{text} has no time zone offset"
+    return moment
+
+
+def utc_day(moment):
+    return moment.astimezone(datetime.UTC).date().isoformat()
+
+
+def links(element):
+    return {
+        link.get("rel", "alternate"): link.get("href") for link in element.findall(f"{ATOM}link")
+    }
+
+
+def valid_feed(response, path):
+    """Parse the response and assert RFC 4287's required elements on the feed and its entries."""
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
+    assert b"example.com" not in response.content
     root = ET.fromstring(response.content)
     assert root.tag == f"{ATOM}feed"
+
+    assert root.findtext(f"{ATOM}id") == SITE + path
+    assert root.findtext(f"{ATOM}title")
+    rfc3339(root.findtext(f"{ATOM}updated"))
+    assert root.findtext(f"{ATOM}author/{ATOM}name")
+    assert links(root)["self"] == SITE + path
+
+    for entry in root.findall(f"{ATOM}entry"):
+        assert IRI.match(entry.findtext(f"{ATOM}id") or ""), entry.findtext(f"{ATOM}id")
+        assert entry.findtext(f"{ATOM}title")
+        rfc3339(entry.findtext(f"{ATOM}updated"))
+        alternate = links(entry)["alternate"]
+        assert alternate.startswith(SITE + "/")
+    ids = [entry.findtext(f"{ATOM}id") for entry in root.findall(f"{ATOM}entry")]
+    assert len(ids) == len(set(ids)), "two entries share an id"
     return root
 
 
@@ -34,11 +87,17 @@ def entries(root):
     return [
         {
             "title": entry.findtext(f"{ATOM}title"),
-            "link": entry.find(f"{ATOM}link").get("href"),
+            "link": links(entry)["alternate"],
             "id": entry.findtext(f"{ATOM}id"),
+            "updated": rfc3339(entry.findtext(f"{ATOM}updated")),
         }
         for entry in root.findall(f"{ATOM}entry")
     ]
+
+
+def get_feed(client, name, commune, lang="ar"):
+    path = feed_path(name, commune.slug, lang)
+    return valid_feed(client.get(path), path)
 
 
 def test_meetings_feed_lists_published_meetings_of_the_commune(client):
@@ -46,28 +105,82 @@ def test_meetings_feed_lists_published_meetings_of_the_commune(client):
     meeting = factories.MeetingFactory(commune=commune, title_ar="لقاء تواصلي مع الجمعيات")
     factories.MeetingFactory(commune=commune, title_ar="لقاء غير منشور", published=False)
     factories.MeetingFactory(title_ar="لقاء في جماعة أخرى")
-    root = parse(client.get(feed_url("commune_meetings", commune.slug)))
+
+    root = get_feed(client, "commune_meetings", commune)
+
     assert "جماعة كلميم" in root.findtext(f"{ATOM}title")
-    found = entries(root)
-    assert [e["title"] for e in found] == ["لقاء تواصلي مع الجمعيات"]
-    # Feeds link through django.contrib.sites, as Django's feeds do.
-    assert found[0]["link"].endswith(meeting.get_absolute_url())
+    assert [e["title"] for e in entries(root)] == ["لقاء تواصلي مع الجمعيات"]
+    assert entries(root)[0]["link"] == SITE + url("meetings:detail", slug=meeting.slug)
 
 
-def test_meetings_feed_titles_follow_the_request_language(client):
+def test_meetings_feed_is_authored_by_the_commune_and_links_to_its_page(client):
+    commune = factories.CommuneFactory(name_ar="جماعة كلميم")
+
+    root = get_feed(client, "commune_meetings", commune)
+
+    commune_page = SITE + url("portal:commune_detail", slug=commune.slug)
+    assert links(root)["alternate"] == commune_page
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "جماعة كلميم"
+    assert root.findtext(f"{ATOM}author/{ATOM}uri") == commune_page
+
+
+def test_meeting_entry_id_is_a_tag_uri_on_the_sites_host(client):
+    meeting = factories.MeetingFactory()
+    (entry,) = entries(get_feed(client, "commune_meetings", meeting.commune))
+
+    assert entry["id"] == f"tag:{HOST},{utc_day(meeting.created_at)}:meeting-{meeting.pk}"
+    assert entry["updated"] == meeting.updated_at
+
+
+def test_entry_ids_do_not_change_with_the_language_of_the_feed(client):
+    meeting = factories.MeetingFactory()
+
+    in_arabic = entries(get_feed(client, "commune_meetings", meeting.commune, "ar"))
+    in_french = entries(get_feed(client, "commune_meetings", meeting.commune, "fr"))
+
+    assert in_arabic[0]["id"] == in_french[0]["id"]
+    assert in_arabic[0]["link"] != in_french[0]["link"]
+
+
+def test_the_two_feeds_of_a_commune_have_different_ids(client):
+    commune = factories.CommuneFactory()
+
+    meetings = get_feed(client, "commune_meetings", commune)
+    recommendations = get_feed(client, "commune_recommendations", commune)
+
+    assert meetings.findtext(f"{ATOM}id") != recommendations.findtext(f"{ATOM}id")
+
+
+def test_feed_updated_is_the_latest_entry_change(client):
+    commune = factories.CommuneFactory()
+    factories.MeetingFactory(commune=commune)
+    latest = factories.MeetingFactory(commune=commune)
+
+    root = get_feed(client, "commune_meetings", commune)
+
+    assert rfc3339(root.findtext(f"{ATOM}updated")) == latest.updated_at
+
+
+def test_meetings_feed_titles_and_links_follow_the_request_language(client):
     commune = factories.CommuneFactory(name_ar="جماعة كلميم", name_fr="Commune de Guelmim")
-    factories.MeetingFactory(commune=commune, title_ar="لقاء", title_fr="Rencontre ouverte")
-    root = parse(client.get(feed_url("commune_meetings", commune.slug, lang="fr")))
+    meeting = factories.MeetingFactory(
+        commune=commune, title_ar="لقاء", title_fr="Rencontre ouverte"
+    )
+
+    root = get_feed(client, "commune_meetings", commune, lang="fr")
+
     assert "Commune de Guelmim" in root.findtext(f"{ATOM}title")
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
     assert [e["title"] for e in entries(root)] == ["Rencontre ouverte"]
-    assert "/fr/" in entries(root)[0]["link"]
+    assert entries(root)[0]["link"] == SITE + url("meetings:detail", "fr", slug=meeting.slug)
+    assert entries(root)[0]["link"].startswith(f"{SITE}/fr/")
 
 
 def test_recommendations_feed_has_one_entry_per_status_change(client):
     commune = factories.CommuneFactory()
     meeting = factories.MeetingFactory(commune=commune)
     recommendation = factories.RecommendationFactory(meeting=meeting, title_ar="تهيئة الطرق")
-    factories.RecommendationUpdateFactory(
+    earlier = factories.RecommendationUpdateFactory(
         recommendation=recommendation,
         date=datetime.date(2024, 6, 1),
         status=Recommendation.Status.ADOPTED,
@@ -81,10 +194,19 @@ def test_recommendations_feed_has_one_entry_per_status_change(client):
         adopted = Recommendation.Status.ADOPTED.label
         in_progress = Recommendation.Status.IN_PROGRESS.label
         titles = [f"تهيئة الطرق: {in_progress}", f"تهيئة الطرق: {adopted}"]
-    found = entries(parse(client.get(feed_url("commune_recommendations", commune.slug))))
+
+    found = entries(get_feed(client, "commune_recommendations", commune))
+
     assert [e["title"] for e in found] == titles
-    assert found[0]["link"].endswith(f"{recommendation.get_absolute_url()}#update-{later.pk}")
-    assert len({e["id"] for e in found}) == 2
+    page = SITE + url("recommendations:detail", pk=recommendation.pk)
+    assert [e["link"] for e in found] == [
+        f"{page}#update-{later.pk}",
+        f"{page}#update-{earlier.pk}",
+    ]
+    assert [e["id"] for e in found] == [
+        f"tag:{HOST},{utc_day(later.created_at)}:recommendation-update-{later.pk}",
+        f"tag:{HOST},{utc_day(earlier.created_at)}:recommendation-update-{earlier.pk}",
+    ]
 
 
 def test_recommendations_feed_titles_follow_the_request_language(client):
@@ -99,8 +221,11 @@ def test_recommendations_feed_titles_follow_the_request_language(client):
     )
     with translation.override("fr"):
         expected = f"Aménager les routes : {Recommendation.Status.IMPLEMENTED.label}"
-    found = entries(parse(client.get(feed_url("commune_recommendations", commune.slug, "fr"))))
+
+    found = entries(get_feed(client, "commune_recommendations", commune, "fr"))
+
     assert [e["title"] for e in found] == [expected]
+    assert found[0]["link"].startswith(f"{SITE}/fr/")
 
 
 def test_recommendations_feed_leaves_out_unpublished_recommendations_and_meetings(client):
@@ -119,18 +244,26 @@ def test_recommendations_feed_leaves_out_unpublished_recommendations_and_meeting
     factories.RecommendationUpdateFactory(
         recommendation=factories.RecommendationFactory(title_ar="جماعة أخرى")
     )
-    root = parse(client.get(feed_url("commune_recommendations", commune.slug)))
+
+    root = get_feed(client, "commune_recommendations", commune)
+
     assert entries(root) == []
 
 
 @pytest.mark.parametrize("name", ["commune_meetings", "commune_recommendations"])
+def test_an_empty_feed_is_still_valid_atom(client, name):
+    get_feed(client, name, factories.CommuneFactory())
+
+
+@pytest.mark.parametrize("name", ["commune_meetings", "commune_recommendations"])
 def test_unknown_commune_feed_is_404(client, name):
-    assert client.get(feed_url(name, "nowhere")).status_code == 404
+    assert client.get(feed_path(name, "nowhere")).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["commune_meetings", "commune_recommendations"])
 def test_feed_query_count_does_not_grow(client, name):
     commune = factories.CommuneFactory()
+    path = feed_path(name, commune.slug)
 
     def add():
         meeting = factories.MeetingFactory(commune=commune)
@@ -139,11 +272,11 @@ def test_feed_query_count_does_not_grow(client, name):
         )
 
     add()
-    parse(client.get(feed_url(name, commune.slug)))  # the current Site is cached after this
+    valid_feed(client.get(path), path)  # Django's feed view caches the current Site
     with CaptureQueriesContext(connection) as few:
-        parse(client.get(feed_url(name, commune.slug)))
+        valid_feed(client.get(path), path)
     for _ in range(6):
         add()
     with CaptureQueriesContext(connection) as many:
-        parse(client.get(feed_url(name, commune.slug)))
+        valid_feed(client.get(path), path)
     assert len(few.captured_queries) == len(many.captured_queries)
