@@ -2,10 +2,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.views import paginate, status_summary
+from portal.views import paginate
 
 from .filters import RecommendationFilter
 from .models import Recommendation
+from .tracker import tracker_summary
 
 
 def public_recommendations():
@@ -45,7 +46,7 @@ def recommendation_list(request):
         {
             "filter": filterset,
             "page_obj": paginate(request, recommendations),
-            "status_summary": status_summary(recommendations, Recommendation.Status),
+            "status_summary": tracker_summary(recommendations),
             "overdue_count": recommendations.overdue().count(),
         },
     )

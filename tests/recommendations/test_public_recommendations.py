@@ -1,6 +1,7 @@
 """The public recommendations tracker and a recommendation's page."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone, translation
@@ -233,3 +234,47 @@ def test_a_page_number_past_the_end_shows_the_last_page(client):
     assert beyond.context["page_obj"].number == 2
     assert listed(beyond) == listed(client.get("/en/recommendations/?page=2"))
     assert client.get("/en/recommendations/?page=first").context["page_obj"].number == 1
+
+
+def test_tracker_shares_add_up_to_the_total_row(client):
+    # 3/1/1/1/0 of 6, each rounded on its own, would read 50 + 17 + 17 + 17 = 101 %.
+    for status in ("proposed", "proposed", "proposed", "adopted", "in_progress", "implemented"):
+        factories.RecommendationFactory(status=status)
+    response = client.get("/en/recommendations/")
+    content = response.content.decode()
+    shares = {
+        label: int(share)
+        for label, share in re.findall(
+            r'<tr><th scope="row">([^<]+)</th><td>\d+</td><td>(\d+)%</td></tr>', content
+        )
+    }
+    # The total row is matched too: the rows above it must add up to what it says.
+    assert shares.pop("Total") == 100 == sum(shares.values())
+    assert shares == {
+        "Proposed": 50,
+        "Adopted": 17,
+        "In progress": 17,
+        "Implemented": 16,
+        "Not retained": 0,
+    }
+    assert '<th scope="row">Total</th><td>6</td>' in content
+    # The stacked bar and the implemented progress bar say the same as the table.
+    segments = re.findall(r'class="stacked-bar__segment status-(\w+) w-(\d+)"', content)
+    assert segments == [
+        ("proposed", "50"),
+        ("adopted", "17"),
+        ("in_progress", "17"),
+        ("implemented", "16"),
+    ]
+    assert 'value="16" aria-label="Implemented">16%</progress>' in content
+
+
+@pytest.mark.parametrize(
+    "statuses", [["adopted"], ["proposed", "adopted", "implemented"], ["adopted", "proposed"] * 7]
+)
+def test_tracker_shares_always_sum_to_100(client, statuses):
+    for status in statuses:
+        factories.RecommendationFactory(status=status)
+    items = client.get("/en/recommendations/").context["status_summary"]["items"]
+    assert sum(item.share for item in items) == 100
+    assert [item.step for item in items] == [item.share for item in items]
