@@ -162,6 +162,11 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
+# Account e-mails name the site ("Sharaka", translated) and SITE_URL's host,
+# not the Sites framework's placeholder domain; their subject prefix is the
+# translated name too. allauth's own rate limits (ACCOUNT_RATE_LIMITS) stay
+# at their defaults: do not set it to False.
+ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
 LOGIN_REDIRECT_URL = "/"
 
 # E-mail: printed on the console in development, SMTP in production.
@@ -294,6 +299,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not D
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours stand in front and append to X-Forwarded-For: the
+# client's address for rate limits is that many entries from the right
+# (portal.client_ip). 0 ignores the header, which any client can write.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT must be 0 or more, not {TRUSTED_PROXY_COUNT}")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # allauth's rate limits count the same client
 
 LOGGING = {
     "version": 1,
@@ -303,10 +315,6 @@ LOGGING = {
 }
 
 # --- comments ---
-# Account e-mails (django-allauth) carry the site's name, not the Sites
-# framework's placeholder domain. allauth's own rate limits
-# (ACCOUNT_RATE_LIMITS) stay at their defaults: do not set it to False.
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sharaka] "
 # Comments a user may post per window (count, seconds), counted in the shared
 # cache so every app server enforces the same allowance.
 COMMENTS_RATE_LIMIT = (

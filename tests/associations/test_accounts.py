@@ -10,6 +10,8 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
+PASSWORD = "Oued-Noun-2010!"
+
 PAGES = [
     "/accounts/login/",
     "/accounts/signup/",
@@ -70,6 +72,43 @@ def test_sign_up_requires_the_emailed_verification_before_sign_in():
     assert EmailAddress.objects.get(email="amina@example.org").verified
 
 
+@pytest.mark.parametrize(
+    ("language", "subject", "greeting", "registration", "closing"),
+    [
+        (
+            "ar",
+            "[شراكة] أكد عنوان البريد الإلكتروني",
+            "مرحبا من موقع شراكة!",
+            "لتسجيل حساب في sharaka.guelmim.ma.",
+            "شكرا لاستخدامك شراكة!",
+        ),
+        (
+            "fr",
+            "[Sharaka] Confirmez votre adresse e-mail",
+            "Bonjour, c'est Sharaka !",
+            "sur sharaka.guelmim.ma.",
+            "Merci d'utiliser Sharaka !",
+        ),
+    ],
+)
+def test_sign_up_email_names_the_site_and_its_public_host(
+    settings, language, subject, greeting, registration, closing
+):
+    settings.SITE_URL = "https://sharaka.guelmim.ma"
+    Client(HTTP_ACCEPT_LANGUAGE=language).post(
+        "/accounts/signup/",
+        {"email": "amina@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    (message,) = mail.outbox
+    lines = message.body.splitlines()
+    assert message.subject == subject
+    assert lines[0] == greeting
+    assert registration in message.body
+    assert lines[-2:] == [closing, "sharaka.guelmim.ma"]
+    assert "example.com" not in message.subject + message.body
+
+
 def test_password_reset_sends_an_email_in_the_visitors_language():
     from tests import factories
 
@@ -79,7 +118,7 @@ def test_password_reset_sends_an_email_in_the_visitors_language():
         "/accounts/password/reset/", {"email": "reset@example.org"}
     )
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "[Sharaka] رسالة إعادة ضبط كلمة المرور"
+    assert mail.outbox[0].subject == "[شراكة] رسالة إعادة ضبط كلمة المرور"
 
 
 def test_allauth_rate_limits_are_on():
