@@ -1,5 +1,7 @@
 """The comments include: what a visitor sees, and a query count that does not grow."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.template.loader import render_to_string
@@ -92,6 +94,27 @@ def test_comment_shows_the_association_name_and_logo():
     html = render(personas, personas.outsider)
     assert personas.association_a.name in html
     assert 'src="/media/associations/logos/a.png"' in html
+
+
+def test_comment_logo_is_served_at_a_small_size():
+    from tests.portal.public_helpers import jpeg
+
+    personas = make_personas()
+    association = personas.association_a
+    association.logo = jpeg(1000, 800, name="logo.jpg")
+    association.save()
+    factories.CommentFactory(
+        project=personas.project, author=personas.member, association=association
+    )
+    html = render(personas, personas.outsider)
+    img = re.search(r'<img [^>]*class="comment__logo"[^>]*>', html).group(0)
+    small = f"/en/img/320/{association.logo.name}"
+    # Browsers without srcset get a rendition too, never the full upload.
+    assert f'src="/en/img/640/{association.logo.name}"' in img
+    assert f"{small} 320w" in img and f"{association.logo.url} 1000w" in img
+    assert 'sizes="40px"' in img
+    assert 'alt=""' in img  # the association's name follows it
+    assert 'width="1000" height="800"' in img and 'loading="lazy"' in img
 
 
 def test_official_answer_is_marked_as_such():
