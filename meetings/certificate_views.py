@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 
+from portal.client_ip import client_ip
+
 from . import services
 from .certificate_forms import VerifyForm, normalise_code
 from .certificate_pdf import (
@@ -63,7 +65,7 @@ def meeting_link(certificate: Certificate) -> str:
 
 
 def _allowed(request) -> bool:
-    return services.consume_verify_allowance(request.META.get("REMOTE_ADDR", ""))
+    return services.consume_verify_allowance(client_ip(request))
 
 
 def _rate_limited(request, form=None):

@@ -268,6 +268,46 @@ def test_lookups_over_the_limit_are_refused_per_ip(certificate, client, settings
     assert NAME_FR in other.content.decode()
 
 
+PROXY = "10.0.0.5"
+
+
+def test_spoofed_forwarded_for_is_ignored_without_a_trusted_proxy(certificate, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = (2, 600)
+    url = verify_url(certificate)
+    statuses = [
+        client.get(url, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        for n in range(3)
+    ]
+    assert [response.status_code for response in statuses] == [200, 200, 429]
+
+
+def test_visitors_behind_the_trusted_proxy_are_limited_separately(certificate, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = (2, 600)
+    url = verify_url(certificate)
+
+    def get(forwarded_for):
+        return client.get(url, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for).status_code
+
+    assert [get("203.0.113.7") for _ in range(2)] == [200, 200]
+    # What the visitor writes before the proxy's entry does not make them someone else.
+    assert get("198.51.100.99, 203.0.113.7") == 429
+    assert [get("198.51.100.20") for _ in range(3)] == [200, 200, 429]
+
+
+def test_malformed_forwarded_for_counts_against_the_proxy_address(certificate, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = (2, 600)
+    url = verify_url(certificate)
+    statuses = [
+        client.get(url, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=header).status_code
+        for header in ("garbage", "", "203.0.113.7; x")
+    ]
+    assert statuses == [200, 200, 429]
+    assert client.get(url, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 200
+
+
 def test_rate_limit_message_is_translated(certificate, client, settings):
     settings.CERTIFICATE_VERIFY_RATE_LIMIT = (0, 600)
     response = client.get(verify_url(certificate, "ar"))
