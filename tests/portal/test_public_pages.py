@@ -187,6 +187,25 @@ def test_home_status_bar_segments_add_up_to_the_whole(client):
     assert "status-planned w-65" in content and "status-completed w-35" in content
 
 
+STATUS_ITEM = re.compile(r'<li class="status-summary__item">(.*?)</li>', re.S)
+# The swatch, then the label and its colon in one element (a link or not), then the count.
+STATUS_ITEM_SHAPE = re.compile(
+    r'<span class="swatch status-\w+" aria-hidden="true"></span>\s*'
+    r'<span class="status-summary__label">(<a href="[^"]+">[^<]+</a>|[^<]+):</span>\s*'
+    r"<strong>\d+</strong>"
+)
+
+
+def test_home_status_labels_keep_their_colon_whether_linked_or_not(client):
+    published_world(3)  # some statuses counted (links), others at zero (plain text)
+    content = client.get("/ar/").content.decode()
+    items = [item.strip() for item in STATUS_ITEM.findall(content)]
+    labels = [STATUS_ITEM_SHAPE.fullmatch(item) for item in items]
+    assert items and all(labels), [i for i, m in zip(items, labels, strict=True) if not m]
+    linked = [m for m in labels if m.group(1).startswith("<a ")]
+    assert linked and len(linked) < len(labels)  # both kinds were checked
+
+
 def test_unpublished_records_are_absent_from_home_and_its_counts(client):
     commune = published_world(1)
     drafts(commune)
