@@ -9,6 +9,11 @@ GUELMIM_ASSOCIATION = "guelmim-al-amal-development-solidarity"
 GUELMIM_PROJECT = "guelmim-dar-chabab-al-massira"
 
 
+def not_found_page(lang: str) -> str:
+    """An address with no page behind it: the site answers its 404 page."""
+    return f"/{lang}/no-such-page/"
+
+
 def guelmim_recommendation():
     return Recommendation.objects.filter(meeting__slug=GUELMIM_MEETING).order_by("pk").first()
 
@@ -39,5 +44,6 @@ def public_pages(lang: str) -> dict[str, str]:
         "certificate-verify-form": f"/{lang}/certificates/verify/",
         "certificate-verify": f"/{lang}/certificates/verify/{certificate.code}/",
         "certificate-print": f"/{lang}/certificates/{certificate.code}/print/",
+        "open-data": f"/{lang}/open-data/",
         "sign-in": "/accounts/login/",
     }
