@@ -20,7 +20,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import translated
+from portal.admin import COMPACT_TEXT, translated
 from recommendations.admin import RecommendationInline
 
 from .certificate_admin import award_to_attending_associations, revoke_certificates
@@ -84,6 +84,7 @@ class TitledBy:
 
 class SessionInline(TranslationStackedInline):
     model = Session
+    formfield_overrides = COMPACT_TEXT
     fields = ("order", "title", "chair", "summary")
     autocomplete_fields = ("chair",)
     ordering = ("order",)
@@ -92,6 +93,7 @@ class SessionInline(TranslationStackedInline):
 
 class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
     model = Speech
+    formfield_overrides = COMPACT_TEXT
     titled_by = ("speaker", "association")
     fields = (
         "order",
@@ -110,6 +112,7 @@ class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
 
 class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
     model = Presentation
+    formfield_overrides = COMPACT_TEXT
     fields = (
         "order",
         "session",
@@ -127,6 +130,7 @@ class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
 
 class WorkshopInline(TranslationStackedInline):
     model = Workshop
+    formfield_overrides = COMPACT_TEXT
     fields = ("order", "theme", "facilitators", "outcomes")
     autocomplete_fields = ("facilitators",)
     ordering = ("order", "pk")
@@ -135,6 +139,7 @@ class WorkshopInline(TranslationStackedInline):
 
 class AssociationAttendanceInline(admin.TabularInline):
     model = AssociationAttendance
+    formfield_overrides = COMPACT_TEXT
     fields = ("association", "representatives", "illustrative")
     autocomplete_fields = ("association",)
     extra = 0
@@ -142,6 +147,7 @@ class AssociationAttendanceInline(admin.TabularInline):
 
 class InstitutionAttendanceInline(admin.TabularInline):
     model = InstitutionAttendance
+    formfield_overrides = COMPACT_TEXT
     fields = ("institution",)
     autocomplete_fields = ("institution",)
     extra = 0
@@ -208,6 +214,7 @@ class MeetingSiteVisitStopInline(TitledBy, TranslationTabularInline):
     """
 
     model = SiteVisitStop
+    formfield_overrides = COMPACT_TEXT
     formset = MeetingVisitStopFormSet
     titled_by = ("project",)
     fields = ("order", "project", "notes")
@@ -239,6 +246,7 @@ class CertificateFormSet(BaseInlineFormSet):
 
 class CertificateInline(TitledBy, TranslationStackedInline):
     model = Certificate
+    formfield_overrides = COMPACT_TEXT
     titled_by = ("recipient_association", "recipient_person")
     formset = CertificateFormSet
     fields = (
@@ -263,6 +271,7 @@ class CertificateInline(TitledBy, TranslationStackedInline):
 
 class MeetingPhotoInline(TranslationTabularInline):
     model = MeetingPhoto
+    formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     ordering = ("order", "pk")
     extra = 0
@@ -459,6 +468,7 @@ class InstitutionAttendanceAdmin(admin.ModelAdmin):
 
 class SiteVisitStopInline(TitledBy, TranslationTabularInline):
     model = SiteVisitStop
+    formfield_overrides = COMPACT_TEXT
     titled_by = ("project",)
     fields = ("order", "project", "notes")
     autocomplete_fields = ("project",)
@@ -488,6 +498,7 @@ class SiteVisitAdmin(TranslationAdmin):
 
 class SiteVisitStopPhotoInline(TranslationTabularInline):
     model = SiteVisitStopPhoto
+    formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption")
     extra = 0
 

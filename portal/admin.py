@@ -1,7 +1,9 @@
 """Back office for communes, institutions and people, and the pieces every admin shares."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import quote
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -22,6 +24,11 @@ def translated(*names: str) -> tuple[str, ...]:
     return tuple(
         f"{name}_{language}" for name in names for language in settings.MODELTRANSLATION_LANGUAGES
     )
+
+
+# Inline rows carry every text in three languages: short text boxes keep a
+# whole meeting's page readable (they grow as staff type, and can be resized).
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
 
 
 class KeepLinkedRecordsMixin:

@@ -8,7 +8,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import KeepLinkedRecordsMixin, in_use_filter, translated
+from portal.admin import COMPACT_TEXT, KeepLinkedRecordsMixin, in_use_filter, translated
 
 from .comment_admin import CommentAdmin, CommentReportAdmin
 from .models import (
@@ -45,18 +45,21 @@ class SectorAdmin(TranslationAdmin):
 
 class ProjectPhotoInline(TranslationTabularInline):
     model = ProjectPhoto
+    formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     extra = 0
 
 
 class ProjectDocumentInline(TranslationTabularInline):
     model = ProjectDocument
+    formfield_overrides = COMPACT_TEXT
     fields = ("title", "file")
     extra = 0
 
 
 class ProjectUpdateInline(TranslationStackedInline):
     model = ProjectUpdate
+    formfield_overrides = COMPACT_TEXT
     fields = ("date", "title", "body", "progress", "status")
     extra = 0
 

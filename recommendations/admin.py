@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from portal.admin import in_use_filter, translated
+from portal.admin import COMPACT_TEXT, in_use_filter, translated
 
 from .models import Recommendation, RecommendationUpdate, Theme
 from .services import sync_status
@@ -23,6 +23,7 @@ class RecommendationInline(TranslationStackedInline):
     """The recommendations of a meeting, on the meeting's page; follow-ups are on their own page."""
 
     model = Recommendation
+    formfield_overrides = COMPACT_TEXT
     fields = (
         "order",
         "title",
@@ -46,6 +47,7 @@ class RecommendationInline(TranslationStackedInline):
 
 class RecommendationUpdateInline(TranslationStackedInline):
     model = RecommendationUpdate
+    formfield_overrides = COMPACT_TEXT
     fields = ("date", "status", "note", "evidence", "evidence_url")
     ordering = ("date", "pk")
     extra = 0

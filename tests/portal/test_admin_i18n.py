@@ -64,3 +64,25 @@ def test_admin_page_has_no_inline_script_or_style(staff_client):
     assert "<style" not in page
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
     assert "Content-Security-Policy" in staff_client.get(reverse("admin:index")).headers
+
+
+def test_meeting_page_text_boxes_are_short(staff_client):
+    page = staff_client.get(reverse("admin:meetings_meeting_add")).content.decode()
+
+    speech_summary = re.search(r'<textarea[^>]*name="speeches-__prefix__-summary_ar"[^>]*>', page)
+    assert speech_summary and 'rows="3"' in speech_summary.group(0)
+
+
+def test_date_widget_note_is_in_arabic(staff_client):
+    script = staff_client.get(reverse("admin:jsi18n")).content.decode()
+    # The catalog is written as JSON with its non-ASCII letters escaped.
+    catalog = script.encode("ascii").decode("unicode_escape")
+
+    assert "أدخل الأوقات بتوقيت" in catalog
+
+
+def test_blank_choice_of_a_select_is_in_arabic(staff_client):
+    page = staff_client.get(reverse("admin:meetings_meeting_add")).content.decode()
+
+    assert "- Select an option -" not in page
+    assert "- اختر -" in page
