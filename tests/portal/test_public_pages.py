@@ -166,15 +166,41 @@ def test_a_crash_under_arabic_addresses_answers_the_arabic_500_page(client, sett
 # Home
 
 
-def test_home_shows_next_and_latest_meetings_and_counts(client):
-    commune = published_world(3)
+def test_home_shows_the_soonest_next_and_the_most_recent_past_meetings(client):
+    today = timezone.localdate()
+    communes = [factories.CommuneFactory() for _ in range(3)]
+
+    def meeting(days: int, **kwargs):
+        return factories.MeetingFactory(
+            commune=communes[days % 2], start_date=today + datetime.timedelta(days=days), **kwargs
+        )
+
+    # Made out of date order, and more on each side than the home page shows.
+    future = {days: meeting(days) for days in (9, 2, 30, 0, 5)}
+    past = {days: meeting(days) for days in (-40, -1, -12, -3, -7)}
+    meeting(1, published=False)
+    meeting(-2, published=False)
+
     response = client.get("/en/")
-    assert len(response.context["next_meetings"]) == 3
-    assert len(response.context["latest_meetings"]) == 3
+    assert response.context["next_meetings"] == [future[0], future[2], future[5]]
+    assert response.context["latest_meetings"] == [past[-1], past[-3], past[-7]]
+    content = response.content.decode()
+    # The cards in that order on the page: next meetings, then the latest.
+    assert re.findall(r'href="/en/meetings/([^/"]+)/"', content) == [
+        m.slug for m in (future[0], future[2], future[5], past[-1], past[-3], past[-7])
+    ]
+    # Every commune has its entry, the one without any record too.
+    assert set(response.context["communes"]) == set(communes)
+    for commune in communes:
+        assert content.count(f'href="/en/communes/{commune.slug}/"') == 1
+
+
+def test_home_counts_projects_and_recommendations_by_status(client):
+    published_world(3)
+    response = client.get("/en/")
     projects = {item.value: item.count for item in response.context["project_status"]["items"]}
     assert projects["planned"] == 2 and projects["completed"] == 1
     assert response.context["recommendation_status"]["total"] == 3
-    assert commune.get_absolute_url().replace("/ar/", "/en/") in response.content.decode()
 
 
 def test_home_status_bar_segments_add_up_to_the_whole(client):
