@@ -70,16 +70,6 @@ def configure(temp_dir: str) -> bool:
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.urls import clear_url_caches
-
-    from tests.projects.test_map import project_pages_are_mounted
-
-    if not project_pages_are_mounted():
-        # Project pages not mounted in this checkout: the tests' stand-in
-        # gives the map's links somewhere to point.
-        settings.ROOT_URLCONF = "tests.projects.test_map"
-        clear_url_caches()
     return separate_test_database
 
 
