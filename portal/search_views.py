@@ -53,10 +53,11 @@ def index(request):
         }
         return render(request, "search/index.html", context, status=400)
 
+    if "q" not in request.GET:  # the search page itself, before any search
+        return render(request, "search/index.html", context)
     terms = query_terms(q)
-    if q and not terms:
+    if not terms:  # empty, only spaces, or only punctuation
         context["error"] = _("Please type at least one word to search for.")
-    if not terms:
         return render(request, "search/index.html", context)
 
     if chosen:

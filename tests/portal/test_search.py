@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from associations.models import Association
 from portal.search import filter_queryset_by_text, normalize, query_terms
@@ -149,19 +150,51 @@ def test_result_shows_title_snippet_and_link(client, db):
     assert f'href="{project.get_absolute_url()}"' in html
 
 
-def test_only_spaces_and_punctuation_give_a_message_and_no_search(client, corpus):
-    response = search(client, "  ،؟ !? ... -- ")
+BLANK_MESSAGE = {
+    "ar": "يرجى كتابة كلمة واحدة على الأقل للبحث عنها.",
+    "fr": "Saisissez au moins un mot à rechercher.",
+}
+
+
+def search_in(client, language, **params):
+    with translation.override(language):
+        path = reverse("search:index")
+    return client.get(path, params)
+
+
+def assert_blank_search_message(response, language):
     assert response.status_code == 200
     assert "groups" not in response.context
-    assert response.context["error"]
-    assert response.context["error"] in response.content.decode()
+    assert "page" not in response.context
+    assert response.context["error"] == BLANK_MESSAGE[language]
+    assert 'role="alert">' + BLANK_MESSAGE[language] in response.content.decode()
 
 
-def test_empty_query_shows_the_form_without_error(client, db):
-    response = client.get(reverse("search:index"))
+@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize("q", ["     ", "", "\t \u00a0\u3000 "], ids=["spaces", "empty", "unicode"])
+def test_a_query_of_only_spaces_gives_a_message_and_no_search(client, corpus, language, q):
+    assert_blank_search_message(search_in(client, language, q=q), language)
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize("q", ["،؟!?...--", "  ، ؟ ! ... -- ", "« » ; : ' \""])
+def test_a_query_of_only_punctuation_gives_a_message_and_no_search(client, corpus, language, q):
+    assert_blank_search_message(search_in(client, language, q=q), language)
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_a_blank_query_in_one_kind_gives_the_message_too(client, corpus, language):
+    assert_blank_search_message(search_in(client, language, q="   ", kind="projects"), language)
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_search_page_without_a_query_shows_the_form_without_error(client, db, language):
+    response = search_in(client, language)
     assert response.status_code == 200
     assert "groups" not in response.context
     assert "error" not in response.context
+    assert 'role="alert"' not in response.content.decode()
+    assert 'name="q"' in response.content.decode()
 
 
 def test_a_thousand_character_query_is_refused_politely(client, corpus):
