@@ -233,6 +233,56 @@ def test_paging_within_one_kind(client, db):
     assert "page=2" in first.content.decode()
 
 
+def page_pks(client, q, kind, page):
+    with CaptureQueriesContext(connection) as ctx:
+        response = search(client, q, kind=kind, page=page)
+    assert response.status_code == 200
+    # SQLite happens to return ties in insertion order, PostgreSQL need not:
+    # the query itself must end its ORDER BY with the primary key.
+    (paged,) = [q["sql"] for q in ctx.captured_queries if " LIMIT " in q["sql"]]
+    order_by = paged.rsplit(" ORDER BY ", 1)[1].split(" LIMIT ")[0]
+    assert order_by.endswith('."id" ASC'), order_by
+    return [obj.pk for obj in response.context["page"].object_list]
+
+
+def presentations_of_one_meeting():
+    meeting = factories.MeetingFactory(title_ar="لقاء")
+    return lambda: factories.PresentationFactory(meeting=meeting, title_ar="عرض الساحة")
+
+
+# Rows of one kind that tie on every field of the kind's ordering.
+SAME_TITLE = {
+    "projects": lambda: lambda: factories.ProjectFactory(title_ar="ساحة عمومية"),
+    "associations": lambda: lambda: factories.AssociationFactory(name_ar="جمعية الساحة"),
+    "meetings": lambda: lambda: factories.MeetingFactory(title_ar="لقاء الساحة"),
+    "presentations": presentations_of_one_meeting,
+    "recommendations": lambda: lambda: factories.RecommendationFactory(title_ar="توصية الساحة"),
+}
+
+
+@pytest.mark.parametrize("kind", SAME_TITLE)
+def test_pages_of_rows_with_the_same_title_never_repeat_or_skip_a_row(client, db, kind):
+    make = SAME_TITLE[kind]()
+    rows = [make() for _ in range(25)]
+
+    first, second = page_pks(client, "ساحة", kind, 1), page_pks(client, "ساحة", kind, 2)
+
+    assert (len(first), len(second)) == (20, 5)
+    assert sorted(first + second) == sorted(row.pk for row in rows)
+    # The titles tie, so the primary key decides: the same order on every database.
+    assert first + second == sorted(row.pk for row in rows)
+
+
+def test_the_overview_breaks_ties_by_primary_key_too(client, db):
+    rows = [factories.ProjectFactory(title_ar="ساحة عمومية") for _ in range(7)]
+
+    response = search(client, "ساحة")
+
+    groups = {group["kind"].key: group for group in response.context["groups"]}
+    shown = [result["url"] for result in groups["projects"]["results"]]
+    assert shown == [row.get_absolute_url() for row in sorted(rows, key=lambda r: r.pk)[:5]]
+
+
 def test_unknown_kind_falls_back_to_the_overview(client, corpus):
     response = search(client, "مدرسة", kind="nonsense")
     assert response.status_code == 200
