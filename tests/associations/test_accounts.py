@@ -1,6 +1,7 @@
 """Account pages (django-allauth) in the site's layout, translated, right-to-left in Arabic."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from allauth.account import app_settings as account_settings
@@ -109,16 +110,68 @@ def test_sign_up_email_names_the_site_and_its_public_host(
     assert "example.com" not in message.subject + message.body
 
 
-def test_password_reset_sends_an_email_in_the_visitors_language():
+def verified_user(email):
     from tests import factories
 
-    user = factories.UserFactory(email="reset@example.org")
+    user = factories.UserFactory(email=email)
+    user.set_password("old-password-Guelmim-1")
+    user.save()
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def test_password_reset_sends_an_email_in_the_visitors_language():
+    verified_user("reset@example.org")
     Client(HTTP_ACCEPT_LANGUAGE="ar").post(
         "/accounts/password/reset/", {"email": "reset@example.org"}
     )
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "[شراكة] رسالة إعادة ضبط كلمة المرور"
+
+
+def test_password_reset_link_sets_a_new_password_that_signs_in():
+    user = verified_user("reset@example.org")
+    client = Client(HTTP_ACCEPT_LANGUAGE="fr")
+    client.post("/accounts/password/reset/", {"email": "reset@example.org"})
+    (message,) = mail.outbox
+    link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", message.body).group(0)
+    key_path = urlsplit(link).path
+
+    # allauth moves the key from the address into the session, then shows the form.
+    response = client.get(key_path, follow=True)
+    assert response.status_code == 200
+    assert '<html lang="fr" dir="ltr">' in response.text
+    form_path = response.redirect_chain[-1][0]
+    assert form_path.endswith("-set-password/")  # the key is no longer in the address
+    done = client.post(
+        form_path, {"password1": "Nouveau-Oued-2025!", "password2": "Nouveau-Oued-2025!"}
+    )
+    assert done.status_code == 302
+
+    user.refresh_from_db()
+    assert user.check_password("Nouveau-Oued-2025!")
+    fresh = Client(HTTP_ACCEPT_LANGUAGE="fr")
+    fresh.post(
+        "/accounts/login/", {"login": "reset@example.org", "password": "old-password-Guelmim-1"}
+    )
+    assert "_auth_user_id" not in fresh.session
+    fresh.post("/accounts/login/", {"login": "reset@example.org", "password": "Nouveau-Oued-2025!"})
+    assert fresh.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_used_password_reset_link_does_not_work_twice():
+    verified_user("reset@example.org")
+    client = Client()
+    client.post("/accounts/password/reset/", {"email": "reset@example.org"})
+    link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", mail.outbox[0].body)
+    key_path = urlsplit(link.group(0)).path
+    form_path = client.get(key_path, follow=True).redirect_chain[-1][0]
+    client.post(form_path, {"password1": "Nouveau-Oued-2025!", "password2": "Nouveau-Oued-2025!"})
+
+    again = Client().get(key_path, follow=True)
+
+    assert "password1" not in again.text
+    assert again.context["token_fail"]
 
 
 def test_allauth_rate_limits_are_on():
@@ -142,3 +195,26 @@ def test_repeated_failed_sign_ins_are_stopped():
     )
     assert "Too many failed login attempts" in response.text
     assert "_auth_user_id" not in client.session
+
+
+def test_sign_ups_from_one_address_are_refused_after_allauths_limit():
+    limit = int(account_settings.RATE_LIMITS["signup"].split("/")[0])  # "20/m/ip"
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    for n in range(limit):
+        response = client.post(
+            "/accounts/signup/",
+            {"email": f"person{n}@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        )
+        assert response.status_code == 302, n
+        client.logout()
+
+    refused = client.post(
+        "/accounts/signup/",
+        {"email": "one-too-many@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert refused.status_code == 429
+    # allauth's own page, in English: the site has no translated 429.html yet.
+    assert "You have sent too many requests. Please try again later." in refused.text
+    assert not EmailAddress.objects.filter(email="one-too-many@example.org").exists()
+    assert len(mail.outbox) == limit

@@ -33,6 +33,13 @@ SETTINGS_VARIABLES = {
     "MEDIA_URL",
     "MEDIA_S3_BUCKET",
     "EMAIL_BACKEND",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_HOST_USER",
+    "EMAIL_HOST_PASSWORD",
+    "EMAIL_USE_TLS",
+    "EMAIL_TIMEOUT",
+    "DEFAULT_FROM_EMAIL",
     "SECURE_SSL_REDIRECT",
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
@@ -55,6 +62,19 @@ PRINT_SETTINGS = (
 )
 
 
+# The default mailer Django builds from MAILERS, as the application would use it.
+PRINT_MAILER = (
+    "import json, django; django.setup(); from django.conf import settings; "
+    "from django.core.mail import mailers; m = mailers.default; "
+    "print(json.dumps({'backend': f'{type(m).__module__}.{type(m).__name__}', "
+    "'smtp': {k: getattr(m, k, None) for k in "
+    "('host', 'port', 'username', 'password', 'use_tls', 'timeout')}, "
+    "'from': settings.DEFAULT_FROM_EMAIL}))"
+)
+CONSOLE = "django.core.mail.backends.console.EmailBackend"
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+
+
 def run_python(args, **variables):
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
@@ -72,6 +92,12 @@ def run_python(args, **variables):
 
 def settings_in_subprocess(**variables):
     completed = run_python(["-c", PRINT_SETTINGS], **variables)
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)
+
+
+def mailer_in_subprocess(**variables):
+    completed = run_python(["-c", PRINT_MAILER], **variables)
     assert completed.returncode == 0, completed.stderr
     return json.loads(completed.stdout)
 
@@ -206,3 +232,64 @@ def test_deploy_check_passes_with_production_settings():
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "System check identified no issues" in completed.stdout
     assert "WARNINGS" not in completed.stderr
+
+
+@pytest.mark.parametrize("debug", [{}, {"DEBUG": "true"}], ids=["debug-by-default", "debug-on"])
+def test_development_prints_email_on_the_console(debug):
+    mailer = mailer_in_subprocess(**debug)
+
+    assert mailer["backend"] == CONSOLE
+
+
+def test_development_ignores_smtp_variables():
+    mailer = mailer_in_subprocess(DEBUG="true", EMAIL_HOST="smtp.example.org", EMAIL_PORT="587")
+
+    assert mailer["backend"] == CONSOLE
+
+
+def test_production_sends_email_by_smtp_from_the_email_variables():
+    mailer = mailer_in_subprocess(
+        **PRODUCTION,
+        EMAIL_HOST="smtp.guelmim.ma",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="sharaka",
+        EMAIL_HOST_PASSWORD="mail-s3cret",
+        EMAIL_USE_TLS="true",
+        EMAIL_TIMEOUT="15",
+        DEFAULT_FROM_EMAIL="Sharaka <no-reply@guelmim.ma>",
+    )
+
+    assert mailer["backend"] == SMTP
+    assert mailer["smtp"] == {
+        "host": "smtp.guelmim.ma",
+        "port": 587,
+        "username": "sharaka",
+        "password": "mail-s3cret",
+        "use_tls": True,
+        "timeout": 15,
+    }
+    assert mailer["from"] == "Sharaka <no-reply@guelmim.ma>"
+
+
+def test_production_smtp_defaults_to_the_local_mail_server():
+    mailer = mailer_in_subprocess(**PRODUCTION)
+
+    assert mailer["backend"] == SMTP
+    assert (mailer["smtp"]["host"], mailer["smtp"]["port"]) == ("localhost", 25)
+    assert mailer["smtp"]["use_tls"] is False
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("EMAIL_PORT", "submission", "EMAIL_PORT must be an integer"),
+        ("EMAIL_USE_TLS", "sometimes", "EMAIL_USE_TLS must be true or false"),
+    ],
+)
+def test_a_bad_email_setting_stops_the_start(variable, value, message):
+    completed = run_python(
+        ["-c", "import django; django.setup()"], **PRODUCTION, **{variable: value}
+    )
+
+    assert completed.returncode != 0
+    assert message in completed.stderr
