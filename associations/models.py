@@ -68,7 +68,7 @@ class Association(Illustrative, Searchable, Timestamped):
     class Meta:
         verbose_name = _("association")
         verbose_name_plural = _("associations")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
 
     def __str__(self):
         return self.name

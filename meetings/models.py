@@ -112,7 +112,7 @@ class Meeting(Illustrative, Searchable, Timestamped):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        ordering = ["-start_date", "title"]
+        ordering = ["-start_date", "title", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -181,7 +181,9 @@ class Session(models.Model):
         verbose_name_plural = _("sessions")
         ordering = ["meeting", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "order"], name="session_one_order_per_meeting")
+            models.UniqueConstraint(
+                fields=["meeting", "order"], name="session_one_order_per_meeting"
+            )
         ]
 
     def __str__(self):

@@ -121,15 +121,15 @@ class Commune(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("portal:commune_detail", kwargs={"slug": self.slug})
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
         errors = clean_coordinates(self)
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self):
-        return reverse("portal:commune_detail", kwargs={"slug": self.slug})
 
 
 class Institution(models.Model):

@@ -35,7 +35,7 @@ def status_summary(queryset, choices) -> dict:
     counts = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
     total = sum(counts.values())
     rows = [(value, label, counts.get(value, 0)) for value, label in choices.choices]
-    steps = _shares_in_steps([count for _, _, count in rows], total)
+    steps = shares_in_steps([count for _, _, count in rows], total)
     return {
         "items": [
             StatusCount(value, str(label), count, step)
@@ -45,7 +45,7 @@ def status_summary(queryset, choices) -> dict:
     }
 
 
-def _shares_in_steps(counts: list[int], total: int, step: int = 5) -> list[int]:
+def shares_in_steps(counts: list[int], total: int, step: int = 5) -> list[int]:
     """Shares of 100 rounded to `step` that still add up to 100 (largest remainder)."""
     if not total:
         return [0] * len(counts)

@@ -128,7 +128,7 @@ class Project(Searchable, Timestamped):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
-        ordering = ["title"]
+        ordering = ["title", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(progress__gte=0, progress__lte=100), name="project_progress_0_100"
@@ -200,9 +200,7 @@ class ProjectUpdate(models.Model):
     title = models.CharField(_("title"), max_length=255)
     body = models.TextField(_("text"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Project.Status, blank=True
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Project.Status, blank=True)
 
     class Meta:
         verbose_name = _("project update")

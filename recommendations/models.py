@@ -149,7 +149,9 @@ class RecommendationUpdate(Timestamped):
     date = models.DateField(_("date"))
     status = models.CharField(_("new status"), max_length=20, choices=Recommendation.Status)
     note = models.TextField(_("follow-up note"))
-    evidence = DocumentField(_("evidence document"), upload_to="recommendations/evidence/", blank=True)
+    evidence = DocumentField(
+        _("evidence document"), upload_to="recommendations/evidence/", blank=True
+    )
     evidence_url = models.URLField(_("evidence link"), blank=True)
 
     class Meta:

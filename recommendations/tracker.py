@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, dataclass
 
-from portal.views import StatusCount, _shares_in_steps, status_summary
+from portal.views import StatusCount, shares_in_steps, status_summary
 
 from .models import Recommendation
 
@@ -18,7 +18,7 @@ def tracker_summary(recommendations) -> dict:
     """`status_summary` of `recommendations` whose shares, and bar segments, sum to 100."""
     summary = status_summary(recommendations, Recommendation.Status)
     counts = [item.count for item in summary["items"]]
-    shares = _shares_in_steps(counts, summary["total"], step=1)
+    shares = shares_in_steps(counts, summary["total"], step=1)
     # The stacked bar takes the same whole per cents, so it agrees with the table.
     items = [
         StatusShare(**{**asdict(item), "step": share}, share=share)
