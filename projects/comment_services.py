@@ -23,7 +23,7 @@ from .models import Comment, CommentReport, Project
 
 COMMENT_MAX_LENGTH = 2000
 REPORTS_TO_HIDE = 3
-# (comments, seconds) per user; staff answering officially are not limited.
+# (comments, seconds) per user; official answers (see is_official) are not limited.
 DEFAULT_RATE_LIMIT = (5, 600)
 
 
@@ -94,6 +94,15 @@ def may_post_as(user, association: Association | None) -> bool:
     return representable_associations(user).filter(pk=association.pk).exists()
 
 
+def is_official(author, association: Association | None) -> bool:
+    """An official answer is the council speaking: staff writing in no association's name.
+
+    A staff member who also represents an association and writes on its
+    behalf speaks for the association, like any other representative.
+    """
+    return author.is_staff and association is None
+
+
 # --- abuse limits ----------------------------------------------------------
 
 
@@ -101,13 +110,13 @@ def rate_limit() -> tuple[int, int]:
     return getattr(settings, "COMMENTS_RATE_LIMIT", DEFAULT_RATE_LIMIT)
 
 
-def consume_comment_allowance(user) -> bool:
+def consume_comment_allowance(user, association: Association | None) -> bool:
     """Count one comment against the user's allowance; False once it is spent.
 
-    A fixed window in the shared cache, so every app server counts together
-    when the cache is Redis.
+    Official answers are not counted. A fixed window in the shared cache, so
+    every app server counts together when the cache is Redis.
     """
-    if user.is_staff:
+    if is_official(user, association):
         return True
     limit, period = rate_limit()
     window = int(time.time() // period)
@@ -132,7 +141,7 @@ def post_comment(
     association: Association | None = None,
     parent: Comment | None = None,
 ) -> Comment:
-    """Save a comment or a reply; council staff's are official answers.
+    """Save a comment or a reply; staff's in no association's name are official answers.
 
     Replies to a reply are refused: discussions stay one level deep.
     """
@@ -144,7 +153,7 @@ def post_comment(
         association=association,
         parent=parent,
         body=body,
-        official=author.is_staff,
+        official=is_official(author, association),
     )
     if parent is not None:
         notify_reply(comment)

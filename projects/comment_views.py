@@ -99,7 +99,7 @@ def _post(request, project: Project, parent: Comment | None):
         if form.refused_association():
             return refuse(request, project, form.errors["association"][0])
         return form_page(request, project, form, title, status=400)
-    if not services.consume_comment_allowance(user):
+    if not services.consume_comment_allowance(user, form.cleaned_data["association"]):
         limit, period = services.rate_limit()
         message = _(RATE_LIMITED) % {"limit": limit, "minutes": period // 60}
         return form_page(request, project, form, title, status=429, message=message)

@@ -291,3 +291,17 @@ def test_rate_limit_is_counted_in_the_shared_cache(personas):
     assert post_comment(personas, "blocked").status_code == 429
     cache.clear()  # what every app server shares; a process-local count would survive this
     assert post_comment(personas, "allowed again").status_code == 302
+
+
+def test_staff_writing_for_an_association_count_against_the_allowance(personas, settings):
+    settings.COMMENTS_RATE_LIMIT = (2, 600)
+    factories.MembershipFactory(
+        user=personas.staff, association=personas.association_a, status="approved"
+    )
+    for n in range(2):
+        assert post_comment(personas, f"for A {n}", actor="staff").status_code == 302
+
+    assert post_comment(personas, "for A again", actor="staff").status_code == 429
+    # Answering as the council stays unlimited.
+    assert post_comment(personas, "official", association="", actor="staff").status_code == 302
+    assert list(Comment.objects.values_list("official", flat=True)) == [False, False, True]

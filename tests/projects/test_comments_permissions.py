@@ -4,9 +4,11 @@ visitors) and leaves the database as it was."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from associations.models import Membership
 from projects.models import Comment, CommentReport
 from tests import factories
 
@@ -274,3 +276,75 @@ def test_member_comment_is_on_behalf_of_the_chosen_association():
     assert response["Location"].endswith(f"#comment-{comment.pk}")
     assert comment.association == personas.association_a
     assert not comment.official
+
+
+def staff_representative_of_a(personas):
+    """The staff persona, also an approved representative of association A."""
+    factories.MembershipFactory(
+        user=personas.staff, association=personas.association_a, status="approved"
+    )
+    return personas.client("staff")
+
+
+def test_staff_representative_posting_for_the_association_speaks_for_it_not_the_council():
+    personas = make_personas()
+    client = staff_representative_of_a(personas)
+
+    response = client.post(
+        reverse("comments:post", kwargs={"slug": personas.project.slug}),
+        {"association": personas.association_a.pk, "body": "Notre association soutient ce pont."},
+    )
+
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert comment.association == personas.association_a
+    assert comment.author == personas.staff
+    assert not comment.official
+
+
+def test_staff_representative_posting_as_the_council_gives_an_official_answer():
+    personas = make_personas()
+    client = staff_representative_of_a(personas)
+
+    client.post(
+        reverse("comments:post", kwargs={"slug": personas.project.slug}),
+        {"association": "", "body": "The council will publish the schedule."},
+    )
+
+    comment = Comment.objects.get()
+    assert comment.association is None
+    assert comment.official
+
+
+@pytest.mark.parametrize(
+    ("speaks_for", "official", "subject"),
+    [
+        ("association", False, "New reply to your association's comment on “{}”"),
+        ("council", True, "The council answered your association's comment on “{}”"),
+    ],
+)
+def test_staff_representative_reply_is_official_only_in_the_councils_name(
+    speaks_for, official, subject
+):
+    personas = make_personas()
+    client = staff_representative_of_a(personas)
+    Membership.objects.filter(user=personas.member_b).update(language="en")
+    top = factories.CommentFactory(
+        project=personas.project, author=personas.member_b, association=personas.association_b
+    )
+    association = personas.association_a if speaks_for == "association" else None
+
+    client.post(
+        reverse("comments:reply", kwargs={"slug": personas.project.slug, "pk": top.pk}),
+        {"association": association.pk if association else "", "body": "Answer."},
+    )
+
+    reply = top.replies.get()
+    assert reply.official is official
+    assert reply.association == association
+    # Association B's representative is told who answered: the council, or association A.
+    (notice,) = mail.outbox
+    assert notice.to == [personas.member_b.email]
+    with translation.override("en"):
+        title = personas.project.title
+    assert notice.subject == subject.format(title)
