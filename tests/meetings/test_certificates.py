@@ -4,7 +4,7 @@ import base64
 import datetime
 import io
 import re
-import unicodedata
+from collections import defaultdict
 from html import unescape
 
 import pypdf
@@ -12,7 +12,9 @@ import pytest
 import zxingcpp
 from django.urls import reverse
 from django.utils import translation
+from fontTools.ttLib import TTFont
 from PIL import Image
+from pypdf.generic import ByteStringObject, ContentStream, TextStringObject
 
 from meetings import certificate_views, models
 from meetings.certificate_forms import normalise_code
@@ -396,32 +398,170 @@ def _pdf_text(response):
     return "".join(page.extract_text() for page in reader.pages)
 
 
-def _squash(text):
-    return "".join(unicodedata.normalize("NFKC", text).split())
+def _lines(text):
+    return [line.strip() for line in text.splitlines()]
 
 
-def _mentions(text, name):
-    """Whether the name is in the text, in logical or in reversed (visual) order."""
-    haystack, needle = _squash(text), _squash(name)
-    return needle in haystack or needle[::-1] in haystack
+def _glyphs(font) -> dict[int, tuple[str, str]]:
+    """What each glyph of a PDF font draws: its letters, and its form where it can be told.
+
+    The text comes from the font's ToUnicode map, which WeasyPrint fills with
+    the letters of the source text, in their plain form. Whether a glyph is a
+    letter's initial, medial, final or isolated form is only in the embedded
+    font's own cmap, which maps the Arabic presentation forms (U+FB50-U+FEFF)
+    to the glyphs that draw them: a glyph found there reads as that form. A
+    glyph that draws several letters (a ligature), or that only shaping reaches
+    (Noto Naskh draws lam-alef as two such pieces), reads as its letters.
+    """
+    descendant = font["/DescendantFonts"][0].get_object()
+    assert descendant["/CIDToGIDMap"] == "/Identity"  # character codes are glyph ids
+    embedded = descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+    ttf = TTFont(io.BytesIO(embedded))
+    order = ttf.getGlyphOrder()
+    code_points = defaultdict(list)
+    for code_point, name in ttf.getBestCmap().items():
+        code_points[name].append(code_point)
+    to_unicode = font["/ToUnicode"].get_object().get_data().decode("ascii")
+    glyphs = {}
+    for gid, utf16 in re.findall(r"^<([0-9a-f]{4})> <([0-9a-f]+)>$", to_unicode, re.M):
+        gid, text = int(gid, 16), bytes.fromhex(utf16).decode("utf-16-be")
+        points = sorted(code_points.get(order[gid], []))
+        forms = [point for point in points if 0xFB50 <= point <= 0xFEFF]
+        if len(text) > 1 or not points:
+            glyphs[gid] = (text, text)
+        else:
+            glyphs[gid] = (text, chr(forms[0] if forms else points[0]))
+    return glyphs
+
+
+def _drawn_runs(content: bytes) -> list[list[tuple[str, str]]]:
+    """The page's text as drawn: each run's glyphs, as (letters, form), in stream
+    order, which is their order from left to right on the page (each glyph
+    moves the pen on by its width)."""
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    page = reader.pages[0]
+    fonts = {name: _glyphs(font.get_object()) for name, font in page["/Resources"]["/Font"].items()}
+    runs, font = [], None
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"Tf":
+            font = fonts[operands[0]]
+        elif operator in (b"TJ", b"Tj"):
+            items = operands[0] if operator == b"TJ" else operands
+            codes = b"".join(
+                item.original_bytes if isinstance(item, TextStringObject) else bytes(item)
+                for item in items
+                if isinstance(item, (TextStringObject, ByteStringObject))
+            )
+            runs.append([font[int.from_bytes(codes[i : i + 2])] for i in range(0, len(codes), 2)])
+    return runs
+
+
+def _read_right_to_left(runs, letters):
+    """The glyph forms of the run that draws ``letters`` from right to left, in
+    reading order; fails if no run does (a left-to-right drawing reads reversed)."""
+    for run in runs:
+        if "".join(text for text, _form in reversed(run)) == letters:
+            return "".join(form for _text, form in reversed(run))
+    for run in runs:
+        if "".join(text for text, _form in run) == letters:
+            raise AssertionError(f"{letters!r} is drawn left to right")
+    raise AssertionError(f"no run draws {letters!r}")
 
 
 def test_pdf_in_french_names_the_recipient(certificate, client):
     response = client.get(page_url("pdf", certificate, "fr"))
     text = _pdf_text(response)
     assert len(pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images) == 1  # the QR
-    assert _mentions(text, NAME_FR)
-    assert _mentions(text, certificate.code)
-    assert not _mentions(text, "Association Nour")  # the check can fail
+    assert NAME_FR in _lines(text)
+    assert certificate.code in text
+    assert "Association Nour" not in text  # the check can fail
 
 
 def test_pdf_in_arabic_names_the_recipient(certificate, client):
-    response = client.get(page_url("pdf", certificate, "ar"))
-    text = _pdf_text(response)
-    assert _mentions(text, NAME_AR)
-    assert _mentions(text, "كلميم")
-    assert not _mentions(text, "جمعية النور")  # the check can fail
-    assert not _mentions(text, NAME_FR)
+    """What a reader copying the PDF's text gets: each Arabic line in logical
+    order, in plain letters, exactly as typed.
+
+    WeasyPrint draws Arabic glyphs from left to right, last letter first;
+    pypdf turns each run of right-to-left letters back, and WeasyPrint's
+    ToUnicode map gives the plain letters, not presentation forms. So a PDF
+    that drew the name left to right would extract it reversed and fail here;
+    lines mixing Arabic with digits or Latin come out in pypdf's own order and
+    are not compared. Extraction cannot tell joined letters from isolated ones:
+    the next test looks at the glyphs.
+    """
+    text = _pdf_text(client.get(page_url("pdf", certificate, "ar")))
+    assert NAME_AR in _lines(text)
+    assert "كلميم" in _lines(text)
+    assert NAME_AR[::-1] not in text
+    assert "جمعية النور" not in text  # the check can fail
+    assert NAME_FR not in text
+
+
+def test_pdf_draws_arabic_right_to_left_in_joined_letters(certificate, client):
+    """The glyphs themselves, as the page draws them: the recipient and the
+    commune are drawn from right to left, and every letter in the form its
+    place in the word calls for (initial, medial, final, isolated).
+
+    A rendering without shaping draws each letter's isolated glyph, and one
+    without bidi draws the first letter on the left: either fails here, since
+    the forms come from the embedded font's own cmap, not from the text. The
+    expected forms are Unicode's; lam-alef reads as its two letters, however
+    the font draws it.
+    """
+    runs = _drawn_runs(client.get(page_url("pdf", certificate, "ar")).content)
+    # kaf initial, lam medial, meem medial, yeh medial, meem final
+    assert _read_right_to_left(runs, "كلميم") == "\ufedb\ufee0\ufee4\ufef4\ufee2"
+    # jeem initial, meem medial, ain medial, yeh medial, teh marbuta final;
+    # alef isolated, lam-alef, meem initial, lam final;
+    # lam initial, lam medial, teh medial, noon medial, meem medial, yeh medial, teh marbuta final
+    assert _read_right_to_left(runs, NAME_AR) == (
+        "\ufe9f\ufee4\ufecc\ufef4\ufe94 "
+        "\ufe8d\u0644\u0623\ufee3\ufede "
+        "\ufedf\ufee0\ufe98\ufee8\ufee4\ufef4\ufe94"
+    )
+
+
+@pytest.mark.parametrize(
+    ("broken", "failure"),
+    [
+        # LEFT-TO-RIGHT OVERRIDE around the names: first letter drawn on the left.
+        (lambda html: html.replace(NAME_AR, f"\u202d{NAME_AR}\u202c"), "drawn left to right"),
+        # Contextual forms switched off: each letter's isolated glyph.
+        (
+            lambda html: html.replace(
+                "</head>",
+                "<style>*{font-feature-settings:'init' 0,'medi' 0,'fina' 0}</style></head>",
+            ),
+            "\ufed9\ufedd\ufee1\ufef1\ufee1",  # kaf, lam, meem, yeh, meem: all isolated
+        ),
+    ],
+    ids=["reversed", "unshaped"],
+)
+def test_the_arabic_glyph_check_fails_on_a_broken_rendering(
+    certificate, client, monkeypatch, broken, failure
+):
+    """The check above is not vacuous: the same certificate drawn reversed, or
+    with its letters unjoined, fails it for that reason."""
+    from meetings import certificate_pdf
+
+    render = certificate_pdf.render_to_string
+    monkeypatch.setattr(
+        certificate_pdf, "render_to_string", lambda *args, **kwargs: broken(render(*args, **kwargs))
+    )
+    with pytest.raises(AssertionError, match=re.escape(failure)):
+        test_pdf_draws_arabic_right_to_left_in_joined_letters(certificate, client)
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_pdf_page_is_a4_landscape(certificate, client, lang):
+    """297 × 210 mm, to the point, and not a portrait page turned by /Rotate."""
+    page = pypdf.PdfReader(
+        io.BytesIO(client.get(page_url("pdf", certificate, lang)).content)
+    ).pages[0]
+    points_per_mm = 72 / 25.4
+    assert float(page.mediabox.width) == pytest.approx(297 * points_per_mm, abs=1)
+    assert float(page.mediabox.height) == pytest.approx(210 * points_per_mm, abs=1)
+    assert page.get("/Rotate", 0) == 0
 
 
 def test_revoked_pdf_carries_the_mark(certificate, client):
@@ -462,7 +602,7 @@ def test_commune_logo_is_on_the_page_and_inlined_in_the_pdf(certificate, client)
     assert f'<img class="certificate-logo" src="{commune.logo.url}"' in html
     assert logo_data_uri(commune).startswith("data:image/png;base64,")
     response = client.get(page_url("pdf", certificate, "fr"))
-    assert _mentions(_pdf_text(response), NAME_FR)
+    assert NAME_FR in _lines(_pdf_text(response))
     images = pypdf.PdfReader(io.BytesIO(response.content)).pages[0].images
     assert len(images) == 2  # the logo and the QR code
 
