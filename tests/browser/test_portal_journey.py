@@ -3,20 +3,34 @@ and in French: home page → the Guelmim meeting → a worksite of its site visi
 → the recommendations tracker. Screenshots of each page at phone and desktop
 widths go to test-artifacts/screenshots/journey-<lang>-<page>-<width>.png."""
 
+import re
+
 import pytest
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from meetings.models import Meeting
+from meetings.views import public_meetings
+from portal.views import public_communes, status_summary
 from projects.models import Project
+from projects.views import public_projects
 from recommendations.models import Recommendation
+from recommendations.views import public_recommendations
 from tests.browser.helpers import screenshot
-from tests.browser.pages import GUELMIM_MEETING
+from tests.browser.pages import GUELMIM_MEETING, TAROUDANT_FORUM
 
 SLOGANS = {
     "ar": "المجتمع المدني شريك أساسي في التنمية المحلية المستدامة",
     "fr": "La société civile, partenaire essentiel du développement local durable",
 }
 DIRECTIONS = {"ar": "rtl", "fr": "ltr"}
+ARABIC = re.compile("[\u0600-\u06ff]")
+# The counts on a commune's card on the home page (templates/portal/home.html).
+COUNT_MESSAGES = (
+    ("%(counter)s meeting", "%(counter)s meetings"),
+    ("%(counter)s project", "%(counter)s projects"),
+    ("%(counter)s association", "%(counter)s associations"),
+)
 
 
 def assert_language(page, lang):
@@ -24,6 +38,78 @@ def assert_language(page, lang):
     assert html.get_attribute("lang") == lang
     assert html.get_attribute("dir") == DIRECTIONS[lang]
     assert page.evaluate("getComputedStyle(document.body).direction") == DIRECTIONS[lang]
+
+
+def assert_status_panel(panel, summary):
+    """The panel lists every status, each with its label and its count from the database."""
+    items = panel.locator(".status-summary__item")
+    assert items.count() == len(summary["items"])
+    for item, expected in zip(items.all(), summary["items"], strict=True):
+        text = item.inner_text().strip()
+        assert text.startswith(expected.label[:1].upper() + expected.label[1:]), text
+        assert item.locator("strong").inner_text().strip() == str(expected.count), text
+    assert summary["total"] > 0
+
+
+def assert_home_content(page, lang):
+    """The latest meetings, the two status panels and one card per commune."""
+    with translation.override(lang):
+        latest = list(public_meetings().past()[:3])
+        upcoming = public_meetings().upcoming().count()
+        projects = status_summary(public_projects(), Project.Status)
+        recommendations = status_summary(public_recommendations(), Recommendation.Status)
+        communes = {c.slug: c for c in public_communes()}
+
+    # Nothing Arabic slips into a French page (every demo record has its French text).
+    if lang == "fr":
+        lines = page.locator("main").inner_text().splitlines()
+        arabic = [line for line in lines if ARABIC.search(line)]
+        assert arabic == [], arabic
+
+    # Latest meetings: the three most recent, newest first, Guelmim's and the
+    # Taroudant forum among them, with their titles in the page's language.
+    assert {GUELMIM_MEETING, TAROUDANT_FORUM} <= {m.slug for m in latest}
+    cards = page.locator("section[aria-labelledby=latest-title] .card--meeting")
+    assert cards.count() == len(latest) == 3
+    for card, meeting in zip(cards.all(), latest, strict=True):
+        link = card.locator(".card__title a")
+        assert link.get_attribute("href") == f"/{lang}/meetings/{meeting.slug}/"
+        assert link.inner_text().strip() == getattr(meeting, f"title_{lang}")
+        assert getattr(meeting.commune, f"name_{lang}") in card.locator(".card__place").inner_text()
+    next_cards = page.locator("section[aria-labelledby=next-title] .card--meeting")
+    assert next_cards.count() == min(upcoming, 3)
+
+    # Projects by status and the recommendations at a glance: numbers.
+    project_panel = page.locator("section[aria-labelledby=projects-title]")
+    assert_status_panel(project_panel, projects)
+    assert str(projects["total"]) in project_panel.locator("a.more").inner_text()
+    recommendation_panel = page.locator("section[aria-labelledby=recommendations-title]")
+    assert_status_panel(recommendation_panel, recommendations)
+
+    # One card per commune, Guelmim and Taroudant, with its counts.
+    cards = page.locator("section[aria-labelledby=communes-title] .card--commune")
+    assert cards.count() == len(communes) == 2
+    assert communes.keys() == {"guelmim", "taroudant"}
+    for slug, commune in communes.items():
+        card = cards.filter(has=page.locator(f"a[href='/{lang}/communes/{slug}/']"))
+        assert card.count() == 1, slug
+        assert card.locator(".card__title").inner_text().strip() == getattr(commune, f"name_{lang}")
+        counts = [c.strip() for c in card.locator(".counts li").all_inner_texts()]
+        numbers = [commune.meeting_count, commune.project_count, commune.association_count]
+        if lang == "fr":
+            # Spelled out here, not read from the catalog the page uses.
+            expected = [
+                f"{n} {word}{'s' if n > 1 else ''}"
+                for n, word in zip(numbers, ("rencontre", "projet", "association"), strict=True)
+            ]
+        else:
+            # Arabic words its counts (zero, one, two, a few, many): its catalog says how.
+            with translation.override(lang):
+                expected = [
+                    ngettext(singular, plural, n) % {"counter": n}
+                    for (singular, plural), n in zip(COUNT_MESSAGES, numbers, strict=True)
+                ]
+        assert counts == expected, slug
 
 
 def fits_a_phone(page):
@@ -43,9 +129,11 @@ def test_visitor_goes_from_home_to_meeting_to_worksite_to_recommendations(
     recommendations = Recommendation.objects.filter(meeting=meeting)
     assert recommendations.count() == 3
 
-    # Home page: the meeting is among the latest ones.
+    # Home page: the latest meetings, the projects and recommendations by
+    # status, the communes; the Guelmim meeting is among the latest ones.
     page.goto(f"{live_server.url}/{lang}/")
     assert_language(page, lang)
+    assert_home_content(page, lang)
     screenshot(page, f"journey-{lang}-home")
     assert fits_a_phone(page)
     page.locator(f"main a[href='/{lang}/meetings/{GUELMIM_MEETING}/']").first.click()
