@@ -115,6 +115,27 @@ def test_each_saved_certificate_gets_its_own_code_and_a_serial(certificate):
     assert (certificate.serial, other.serial) == ("2024/0001", "2024/0002")
 
 
+def _award(meeting, on):
+    return award_certificate(
+        meeting=meeting, citation="تقدير", citation_ar="تقدير", awarded_on=on, name="Fatima Zahra"
+    )
+
+
+def test_serials_start_again_at_0001_in_another_commune(certificate):
+    elsewhere = factories.MeetingFactory(commune=factories.CommuneFactory(name_fr="Tan-Tan"))
+    assert _award(elsewhere, datetime.date(2024, 6, 1)).serial == "2024/0001"
+    assert _award(elsewhere, datetime.date(2024, 6, 1)).serial == "2024/0002"
+    # The first commune's count goes on from its own last number.
+    assert _award(certificate.meeting, datetime.date(2024, 6, 1)).serial == "2024/0002"
+
+
+def test_serials_start_again_at_0001_in_a_new_year(certificate):
+    assert _award(certificate.meeting, datetime.date(2025, 1, 2)).serial == "2025/0001"
+    # The year is the award's: a late 2024 award continues 2024's numbers.
+    assert _award(certificate.meeting, datetime.date(2024, 12, 31)).serial == "2024/0002"
+    assert _award(certificate.meeting, datetime.date(2025, 3, 1)).serial == "2025/0002"
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
