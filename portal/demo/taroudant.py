@@ -556,10 +556,12 @@ ATTENDING_ASSOCIATIONS = [
 ]
 ATTENDING_INSTITUTIONS = ["romans"]
 
+# The article has these come out of the first session's discussion, after the
+# reports on the workshops; it does not tie any of them to one workshop.
 RECOMMENDATIONS = [
     {
         "order": 1,
-        "workshop": "heritage",
+        "session": 1,
         "title": T(
             "الحفاظ على تنوع و غنى التراث الروداني بدعم مشاريع في هذا الاتجاه",
             "Préserver la diversité et la richesse du patrimoine de Taroudant en soutenant des "
@@ -603,7 +605,7 @@ RECOMMENDATIONS = [
     },
     {
         "order": 3,
-        "workshop": "communication",
+        "session": 1,
         "title": T(
             "إحداث بوابة الكترونية خاصة بمدينة تارودانت",
             "Créer un portail électronique pour la ville de Taroudant",

@@ -272,8 +272,8 @@ def test_taroudant_recommendations_include_the_electronic_portal(demo):
     assert len(recommendations) == 3
     portal = recommendations[2]
     assert "بوابة الكترونية" in portal.title_ar
-    assert portal.workshop.order == 3  # the communication workshop
-    assert recommendations[0].workshop.order == 1  # heritage
+    # The first session's discussion concluded them; the article names no workshop.
+    assert {(r.session.order, r.workshop) for r in recommendations} == {(1, None)}
 
 
 # --- illustrative flags, publication, languages -----------------------------
