@@ -1,5 +1,6 @@
-"""The certificate admin actions, called directly with a plain ModelAdmin so
-they do not depend on how the real admin registers them."""
+"""The certificate admin actions: called directly with a plain ModelAdmin, so
+they do not depend on how the real admin registers them, and once through the
+real Meeting changelist as council staff would run them."""
 
 import datetime
 
@@ -7,7 +8,8 @@ import pytest
 from django.contrib import admin
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from meetings.certificate_admin import award_to_attending_associations, revoke_certificates
@@ -71,6 +73,48 @@ def test_bulk_award_gives_one_certificate_per_attending_association(meeting, sup
     assert all(c.commune_id == meeting.commune_id for c in certificates)
     assert not Certificate.objects.filter(meeting=other).exists()
     assert messages_of(request) == ["3 certificates awarded."]
+
+
+def post_action(client, *meetings):
+    return client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {
+            "action": "award_to_attending_associations",
+            "_selected_action": [meeting.pk for meeting in meetings],
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+
+
+def test_council_staff_award_through_the_changelist_once(meeting, staff_client):
+    other = factories.MeetingFactory(commune=meeting.commune)
+    factories.AssociationAttendanceFactory(meeting=other)  # not selected
+    attending = set(meeting.association_attendance.values_list("association_id", flat=True))
+
+    response = post_action(staff_client, meeting)
+
+    assert response.redirect_chain[-1][1] == 302
+    assert response.status_code == 200
+    assert messages_of(response.wsgi_request) == ["3 certificates awarded."]
+    awarded = list(Certificate.objects.filter(meeting=meeting))
+    assert sorted(c.recipient_association_id for c in awarded) == sorted(attending)
+    assert not Certificate.objects.filter(meeting=other).exists()
+
+    again = post_action(staff_client, meeting)
+
+    assert messages_of(again.wsgi_request) == [
+        "0 certificates awarded. 3 associations already held one and were skipped."
+    ]
+    assert set(Certificate.objects.values_list("pk", flat=True)) == {c.pk for c in awarded}
+
+
+def test_staff_without_permissions_cannot_award_through_the_changelist(meeting):
+    client = Client()
+    client.force_login(factories.UserFactory(is_staff=True))
+    response = post_action(client, meeting)
+    assert response.status_code == 403
+    assert not Certificate.objects.exists()
 
 
 @pytest.mark.parametrize("active", ["ar", "fr", "en"])
