@@ -20,6 +20,37 @@ def test_catalog_has_no_untranslated_or_fuzzy_entry(language):
 
 
 @pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_every_plural_entry_has_as_many_forms_as_its_language(language):
+    """A missing form makes gettext fall back to another language for those counts."""
+    catalog = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    header = catalog.metadata["Plural-Forms"]
+    forms = int(header.split("nplurals=")[1].split(";")[0])
+    short = [
+        entry.msgid
+        for entry in catalog
+        if entry.msgid_plural
+        and not entry.obsolete
+        and sorted(entry.msgstr_plural) != list(range(forms))
+    ]
+    assert short == []
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("fr", 2, "2 projets"),
+        ("fr", 19, "19 projets"),
+        ("fr", 1, "1 projet"),
+        ("en", 2, "2 projects"),
+    ],
+)
+def test_counts_read_in_the_pages_language(language, count, expected):
+    with translation.override(language):
+        text = translation.ngettext("%(counter)s project", "%(counter)s projects", count)
+    assert text % {"counter": count} == expected
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
 def test_compiled_catalog_sits_beside_each_po_file(language):
     assert (LOCALE / language / "LC_MESSAGES" / "django.mo").is_file()
 
