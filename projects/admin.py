@@ -78,7 +78,7 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
         "start_date",
         "published",
     )
-    list_filter = ("status", "published", "sector", "commune", "plan")
+    list_filter = ("status", "published", "illustrative", "sector", "commune", "plan")
     list_select_related = ("commune", "sector")
     search_fields = (*translated("title", "location_name"), "slug")
     date_hierarchy = "start_date"
@@ -91,7 +91,10 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
         (_("Money"), {"fields": ("budget", "funders", "contracting_institution")}),
         (_("Place"), {"fields": ("location_name", "latitude", "longitude")}),
         (_("Texts"), {"fields": ("summary", "description")}),
-        (_("Publication"), {"fields": ("published", "created_at", "updated_at")}),
+        (
+            _("Publication"),
+            {"fields": ("published", "illustrative", "created_at", "updated_at")},
+        ),
     )
     inlines = (ProjectUpdateInline, ProjectPhotoInline, ProjectDocumentInline)
     keep_linked = ("recommendations",)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.fields import DocumentField, ValidatedImageField
 from portal.models import (
     Commune,
+    Illustrative,
     Institution,
     PublishedQuerySet,
     Searchable,
@@ -67,7 +68,7 @@ class Sector(models.Model):
         return self.name
 
 
-class Project(Searchable, Timestamped):
+class Project(Illustrative, Searchable, Timestamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         STUDY = "study", _("under study")

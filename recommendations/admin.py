@@ -38,6 +38,7 @@ class RecommendationInline(TranslationStackedInline):
         "related_projects",
         "related_associations",
         "published",
+        "illustrative",
     )
     autocomplete_fields = ("addressed_to", "related_projects", "related_associations")
     ordering = ("order", "pk")
@@ -66,7 +67,14 @@ class RecommendationAdmin(TranslationAdmin):
         "overdue",
         "published",
     )
-    list_filter = ("status", "priority", "published", "theme", "meeting__commune")
+    list_filter = (
+        "status",
+        "priority",
+        "published",
+        "illustrative",
+        "theme",
+        "meeting__commune",
+    )
     list_select_related = ("meeting", "addressed_to", "theme")
     search_fields = (*translated("title", "text"), *translated("meeting__title"))
     date_hierarchy = "due_date"
@@ -86,7 +94,10 @@ class RecommendationAdmin(TranslationAdmin):
             {"fields": ("addressed_to", "theme", "priority", "due_date", "status")},
         ),
         (_("Related"), {"fields": ("related_projects", "related_associations")}),
-        (_("Publication"), {"fields": ("published", "created_at", "updated_at")}),
+        (
+            _("Publication"),
+            {"fields": ("published", "illustrative", "created_at", "updated_at")},
+        ),
     )
     inlines = (RecommendationUpdateInline,)
 

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from associations.models import Association
 from meetings.models import Meeting, Session, Workshop
 from portal.fields import DocumentField
-from portal.models import Institution, PublishedQuerySet, Searchable, Timestamped
+from portal.models import (
+    Illustrative,
+    Institution,
+    PublishedQuerySet,
+    Searchable,
+    Timestamped,
+)
 from projects.models import Project
 
 
@@ -36,7 +42,7 @@ class RecommendationQuerySet(PublishedQuerySet):
         return self.filter(due_date__lt=today).exclude(status__in=Recommendation.CLOSED_STATUSES)
 
 
-class Recommendation(Searchable, Timestamped):
+class Recommendation(Illustrative, Searchable, Timestamped):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")
         ADOPTED = "adopted", _("adopted")

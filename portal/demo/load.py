@@ -203,6 +203,8 @@ def load_projects(local: Local, plan: DevelopmentPlan, data, lookups: Lookups) -
                 "longitude": longitude,
                 "contracting_institution": local.institutions[contracting] if contracting else None,
                 "published": True,
+                # The articles name the worksites and nothing else about them.
+                "illustrative": True,
             },
         )
         load_project_updates(project, updates, data)
@@ -404,6 +406,8 @@ def load_recommendations(local: Local, meeting: Meeting, rows: list, lookups: Lo
                 "priority": row["priority"],
                 "status": row.get("status", Recommendation.Status.PROPOSED),
                 "published": True,
+                # Where it stands comes from follow-ups the articles do not report.
+                "illustrative": bool(row.get("follow_ups")),
             },
         )
         recommendation.related_projects.set(

@@ -8,6 +8,7 @@ from allauth.account import app_settings as account_settings
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +215,10 @@ def test_sign_ups_from_one_address_are_refused_after_allauths_limit():
     )
 
     assert refused.status_code == 429
-    # allauth's own page, in English: the site has no translated 429.html yet.
-    assert "You have sent too many requests. Please try again later." in refused.text
+    # The site's own page, in the visitor's language (Arabic by default).
+    assert '<html lang="ar" dir="rtl">' in refused.text
+    with translation.override("ar"):
+        heading = translation.gettext("Too many attempts")
+    assert heading != "Too many attempts" and heading in refused.text
     assert not EmailAddress.objects.filter(email="one-too-many@example.org").exists()
     assert len(mail.outbox) == limit

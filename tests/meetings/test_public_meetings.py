@@ -200,7 +200,7 @@ def test_illustrative_meeting_says_some_details_are_examples_not_that_the_event_
     meeting = factories.MeetingFactory(illustrative=True)
     content = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
     assert "Illustrative details." in content
-    assert "The published sources report this event" in content
+    assert "The published sources report this but leave some of its details out" in content
     assert "does not describe a real event" not in content
 
 

@@ -290,8 +290,14 @@ def test_records_that_fill_gaps_in_the_articles_are_flagged_illustrative(demo):
     interventions = Speech.objects.filter(kind=Speech.Kind.INTERVENTION)
     assert interventions.count() == 3
     assert all(s.illustrative and s.association for s in interventions)
+    # The worksites' places, states and dates, and where the followed-up
+    # recommendations stand, are examples.
+    assert not Project.objects.filter(illustrative=False).exists()
+    followed_up = Recommendation.objects.filter(updates__isnull=False).distinct()
+    assert followed_up.exists() and not followed_up.filter(illustrative=False).exists()
     # What the articles do say is not flagged.
     assert not Speech.objects.exclude(kind=Speech.Kind.INTERVENTION).filter(illustrative=True)
+    assert not Recommendation.objects.filter(updates__isnull=True, illustrative=True).exists()
     assert not Person.objects.filter(illustrative=True).exists()
 
 

@@ -313,3 +313,21 @@ def test_recommendation_status_codes_are_documented(client):
     html = client.get("/en/open-data/").content.decode()
     for code in Recommendation.Status.values:
         assert f">{code}<" in html
+
+
+@pytest.mark.parametrize(
+    ("make", "url"),
+    [
+        (factories.ProjectFactory, "/en/projects/export.csv"),
+        (factories.RecommendationFactory, "/en/recommendations/export.csv"),
+    ],
+    ids=["projects", "recommendations"],
+)
+def test_exports_say_which_records_are_illustrative(client, make, url):
+    example, reported = make(illustrative=True), make(illustrative=False)
+
+    _names, rows = csv_rows(client.get(url))
+
+    flags = {int(row["id"]): row["illustrative"] for row in rows}
+    assert flags[example.pk] != flags[reported.pk]
+    assert flags[example.pk].lower() in ("true", "1", "yes")

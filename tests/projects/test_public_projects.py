@@ -1,6 +1,7 @@
 """The public projects list and a project's page."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -207,3 +208,26 @@ def test_a_page_number_past_the_end_shows_the_last_page(client):
     assert beyond.context["page_obj"].number == 2
     assert listed(beyond) == listed(client.get("/en/projects/?page=2"))
     assert client.get("/en/projects/?page=first").context["page_obj"].number == 1
+
+
+def test_illustrative_project_is_tagged_in_the_list_and_explained_on_its_page(client):
+    example = factories.ProjectFactory(illustrative=True, title_en="Example worksite")
+    factual = factories.ProjectFactory(illustrative=False, title_en="Reported worksite")
+
+    listing = client.get("/en/projects/").content.decode()
+    cards = {
+        project.title_en: re.search(
+            rf'<article class="card card--project">(?:(?!</article>).)*{project.title_en}'
+            r"(?:(?!</article>).)*</article>",
+            listing,
+            re.DOTALL,
+        ).group(0)
+        for project in (example, factual)
+    }
+    assert "tag--illustrative" in cards["Example worksite"]
+    assert "tag--illustrative" not in cards["Reported worksite"]
+
+    page = client.get(example.get_absolute_url().replace("/ar/", "/en/")).content.decode()
+    assert "Illustrative details." in page
+    factual_page = client.get(factual.get_absolute_url().replace("/ar/", "/en/")).content.decode()
+    assert "notice--illustrative" not in factual_page

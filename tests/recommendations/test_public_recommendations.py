@@ -278,3 +278,23 @@ def test_tracker_shares_always_sum_to_100(client, statuses):
     items = client.get("/en/recommendations/").context["status_summary"]["items"]
     assert sum(item.share for item in items) == 100
     assert [item.step for item in items] == [item.share for item in items]
+
+
+def test_illustrative_recommendation_is_tagged_in_the_tracker_and_explained_on_its_page(client):
+    example = factories.RecommendationFactory(illustrative=True, title_en="Example follow-up")
+    factual = factories.RecommendationFactory(illustrative=False, title_en="Reported one")
+
+    tracker = client.get("/en/recommendations/").content.decode()
+    card = re.search(
+        r'<article class="card card--recommendation[^"]*">(?:(?!</article>).)*'
+        r"Example follow-up(?:(?!</article>).)*</article>",
+        tracker,
+        re.DOTALL,
+    ).group(0)
+    assert "tag--illustrative" in card
+    assert tracker.count("tag--illustrative") == 1
+
+    page = client.get(example.get_absolute_url().replace("/ar/", "/en/")).content.decode()
+    assert "Illustrative details." in page
+    factual_page = client.get(factual.get_absolute_url().replace("/ar/", "/en/")).content.decode()
+    assert "notice--illustrative" not in factual_page
