@@ -215,10 +215,25 @@ def test_sign_ups_from_one_address_are_refused_after_allauths_limit():
     )
 
     assert refused.status_code == 429
-    # The site's own page, in the visitor's language (Arabic by default).
+    # The site's own page, in the visitor's language.
+    assert '<html lang="en" dir="ltr">' in refused.text
+    assert "Too many attempts" in refused.text
+    assert not EmailAddress.objects.filter(email="one-too-many@example.org").exists()
+    assert len(mail.outbox) == limit
+
+
+def test_refused_sign_up_page_is_in_the_visitors_language(settings):
+    settings.ACCOUNT_RATE_LIMITS = {**account_settings.RATE_LIMITS, "signup": "1/m/ip"}
+    client = Client(HTTP_ACCEPT_LANGUAGE="ar")
+    form = {"password1": PASSWORD, "password2": PASSWORD}
+    client.post("/accounts/signup/", {**form, "email": "first@example.org"})
+    client.logout()
+
+    refused = client.post("/accounts/signup/", {**form, "email": "second@example.org"})
+
+    assert refused.status_code == 429
     assert '<html lang="ar" dir="rtl">' in refused.text
     with translation.override("ar"):
         heading = translation.gettext("Too many attempts")
     assert heading != "Too many attempts" and heading in refused.text
-    assert not EmailAddress.objects.filter(email="one-too-many@example.org").exists()
-    assert len(mail.outbox) == limit
+    assert not EmailAddress.objects.filter(email="second@example.org").exists()
