@@ -133,18 +133,58 @@
     return marker;
   }
 
+  // Markers on the map by what they show. A new answer only replaces the
+  // markers whose feature changed: panning (a popup's autopan included)
+  // keeps the markers that stay, and their open popup, instead of swapping
+  // every element under the visitor's pointer.
+  var drawn = {};
+
+  function featureKey(feature) {
+    return JSON.stringify([feature.geometry.coordinates, feature.bbox, feature.properties]);
+  }
+
   function draw(collection) {
-    layer.clearLayers();
-    L.geoJSON(collection, {
-      pointToLayer: function (feature, latlng) {
-        return feature.properties.cluster
+    var next = {};
+    collection.features.forEach(function (feature) {
+      var key = featureKey(feature);
+      if (next[key]) {
+        return;
+      }
+      var marker = drawn[key];
+      if (!marker) {
+        var latlng = L.GeoJSON.coordsToLatLng(feature.geometry.coordinates);
+        marker = feature.properties.cluster
           ? clusterMarker(feature, latlng)
           : projectMarker(feature, latlng);
-      },
-    }).addTo(layer);
+        layer.addLayer(marker);
+      }
+      next[key] = marker;
+    });
+    Object.keys(drawn).forEach(function (key) {
+      if (!next[key]) {
+        layer.removeLayer(drawn[key]);
+      }
+    });
+    drawn = next;
     container.dataset.loaded = "true";
     container.dataset.total = String(collection.total);
     say(data.labelCount.replace("{count}", String(collection.total)));
+  }
+
+  // aria-busy is set from the moment the view moves until the answer for
+  // the latest view is in; data-loaded says an answer has been drawn.
+  // Together they tell a reader (and a test) when the markers are settled.
+  var pending = null;
+  var timer = null;
+
+  function busy() {
+    container.setAttribute("aria-busy", "true");
+  }
+
+  function settleUnlessAnotherLoadIsComing() {
+    if (!pending && timer === null) {
+      container.removeAttribute("aria-busy");
+    }
   }
 
   // Rounded outwards so that visitors looking at nearly the same view share
@@ -158,17 +198,16 @@
     return "bbox=" + [west, south, east, north].join(",") + "&zoom=" + Math.round(map.getZoom());
   }
 
-  var pending = null;
-  var timer = null;
-
   function load() {
+    timer = null;
     if (pending) {
       pending.abort();
     }
-    pending = new AbortController();
+    var request = new AbortController();
+    pending = request;
     var url = data.geojsonUrl + (data.geojsonUrl.indexOf("?") === -1 ? "?" : "&") + viewParameters();
-    container.setAttribute("aria-busy", "true");
-    fetch(url, { signal: pending.signal, headers: { Accept: "application/geo+json" } })
+    busy();
+    fetch(url, { signal: request.signal, headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(String(response.status));
@@ -176,19 +215,25 @@
         return response.json();
       })
       .then(function (collection) {
-        container.removeAttribute("aria-busy");
+        if (pending !== request) {
+          return; // a later view's request is on its way
+        }
+        pending = null;
         draw(collection);
+        settleUnlessAnotherLoadIsComing();
       })
       .catch(function (error) {
-        if (error.name === "AbortError") {
+        if (error.name === "AbortError" || pending !== request) {
           return;
         }
-        container.removeAttribute("aria-busy");
+        pending = null;
+        settleUnlessAnotherLoadIsComing();
         say(data.labelError);
       });
   }
 
   map.on("moveend", function () {
+    busy();
     window.clearTimeout(timer);
     timer = window.setTimeout(load, 150);
   });
