@@ -6,6 +6,8 @@ so codes cannot be guessed by brute force. Nothing is cached on the way: a
 revocation shows at once.
 """
 
+import re
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch
@@ -113,11 +115,22 @@ def _printable(request, code) -> Certificate:
     return certificate
 
 
+def slash_pieces(url: str) -> list[str]:
+    """The URL cut after each run of slashes: "https://", "host/", "fr/", ...
+
+    The templates put a <wbr> after each piece, so the printed address wraps
+    only between its parts, never inside "verify" or the code.
+    """
+    return re.findall(r"[^/]*/+|[^/]+", url)
+
+
 def certificate_context(certificate: Certificate) -> dict:
+    url = verification_url(certificate)
     return {
         "certificate": certificate,
         "recipient": recipient_label(certificate),
-        "verify_url": verification_url(certificate),
+        "verify_url": url,
+        "verify_url_pieces": slash_pieces(url),
         "qr": qr_data_uri(certificate),
     }
 

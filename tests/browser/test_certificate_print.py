@@ -1,6 +1,7 @@
 """The printable certificate in a real browser (Chromium through Playwright,
-against a live server), in Arabic and in French: screenshots for review, the
-recipient visible, no console error or CSP violation."""
+against a live server), in Arabic and in French, on a wide screen, a narrow
+one and a phone: screenshots for review, the recipient visible, the
+verification address wrapped only after a slash and each label on one line."""
 
 import datetime
 
@@ -11,6 +12,29 @@ from tests import factories
 from tests.browser.helpers import SCREENSHOTS
 
 NAMES = {"ar": "جمعية الأمل للتنمية", "fr": "Association Al Amal pour le développement"}
+
+# The text of an element, line by line as laid out: characters grouped by the
+# top of their box.
+LINES_JS = """el => {
+  const lines = [];
+  let top = null;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      if (top === null || Math.abs(box.top - top) > 2) {
+        lines.push("");
+        top = box.top;
+      }
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return lines;
+}"""
 
 
 @pytest.fixture
@@ -42,9 +66,10 @@ def certificate(transactional_db, live_server, settings):
     )
 
 
+@pytest.mark.parametrize("width", [1280, 700, 390])
 @pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("fr", "ltr")])
-def test_printable_certificate_in_a_browser(page, live_server, certificate, lang, direction):
-    page.set_viewport_size({"width": 1280, "height": 1000})
+def test_printable_certificate_in_a_browser(page, live_server, certificate, lang, direction, width):
+    page.set_viewport_size({"width": width, "height": 1000})
     response = page.goto(f"{live_server.url}/{lang}/certificates/{certificate.code}/print/")
     assert response.status == 200
     assert page.locator("html").get_attribute("dir") == direction
@@ -54,8 +79,20 @@ def test_printable_certificate_in_a_browser(page, live_server, certificate, lang
     qr = page.locator("img.certificate-qr")
     assert qr.is_visible()
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    url = page.locator(".certificate-verify-url")
+    address = f"{live_server.url}/{lang}/certificates/verify/{certificate.code}/"
+    assert url.inner_text().strip() == address
+    assert url.locator("a").get_attribute("href") == address
+    lines = url.evaluate(LINES_JS)
+    assert "".join(lines) == address
+    assert all(line.endswith("/") for line in lines), lines
+    if width == 700:  # the footer's column is too narrow for the address on one line
+        assert len(lines) > 1
+    for label in page.locator(".certificate-ids dt").all():
+        assert len(label.evaluate(LINES_JS)) == 1, label.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"certificate-print-{lang}.png"), full_page=True)
+    suffix = "" if width == 1280 else f"-{width}"
+    page.screenshot(path=str(SCREENSHOTS / f"certificate-print-{lang}{suffix}.png"), full_page=True)
     # The print layout hides the site's header and the page's links.
     page.emulate_media(media="print")
     assert not page.locator(".certificate-actions").is_visible()

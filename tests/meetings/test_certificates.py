@@ -400,7 +400,12 @@ def test_qr_code_opens_the_absolute_verification_url(certificate, client, lang):
     html = client.get(page_url("print", certificate, lang)).content.decode()
     expected = f"{SITE}/{lang}/certificates/verify/{certificate.code}/"
     assert _qr_text(html) == expected
-    assert expected in html  # printed under the code too
+    # Printed under the code too, as a link, free to wrap only after a slash.
+    printed = (
+        f'<a href="{expected}">https://<wbr>sharaka.example.org/<wbr>{lang}/<wbr>'
+        f"certificates/<wbr>verify/<wbr>{certificate.code}/<wbr></a>"
+    )
+    assert printed in html
     # ...and that address really answers with the certificate.
     response = client.get(expected.removeprefix(SITE))
     assert response.status_code == 200
@@ -571,6 +576,21 @@ def test_the_arabic_glyph_check_fails_on_a_broken_rendering(
     )
     with pytest.raises(AssertionError, match=re.escape(failure)):
         test_pdf_draws_arabic_right_to_left_in_joined_letters(certificate, client)
+
+
+def test_pdf_wraps_the_address_only_after_a_slash_and_keeps_each_label_whole(
+    certificate, client, settings
+):
+    settings.SITE_URL = "https://sharaka.commune-guelmim.gov.ma"  # too long for one line
+    address = f"{settings.SITE_URL}/fr/certificates/verify/{certificate.code}/"
+    lines = _lines(_pdf_text(client.get(page_url("pdf", certificate, "fr"))))
+    printed = [next(line for line in lines if line.startswith("https://"))]
+    while len("".join(printed)) < len(address):
+        printed.append(lines[lines.index(printed[0]) + len(printed)])
+    assert "".join(printed) == address
+    assert len(printed) > 1
+    assert all(line.endswith("/") for line in printed), printed
+    assert f"{in_french('Verification code')} {certificate.code}" in lines
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
