@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .models import Sector
+
 DEFAULT_CLUSTER_THRESHOLD = 200
 # A cell is about a quarter of a 256-pixel tile: ~64 pixels on screen.
 CELLS_PER_TILE = 4
@@ -148,6 +150,16 @@ def _point(lon, lat) -> dict:
             round(float(lat), COORDINATE_DECIMALS),
         ],
     }
+
+
+def sector_names(queryset: QuerySet) -> list[tuple]:
+    """Every name, in every language, of the sectors of the projects in
+    `queryset`: the rows a feature's `sector` property is read from."""
+    return list(
+        Sector.objects.filter(pk__in=queryset.values("sector"))
+        .order_by("pk")
+        .values_list("pk", *_text_fields("", "name"))
+    )
 
 
 def project_features(queryset: QuerySet) -> list[dict]:

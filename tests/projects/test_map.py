@@ -40,6 +40,11 @@ def geojson(client, lang="en", **params):
     return json.loads(response.content)
 
 
+def a_date_after_every_change():
+    """An If-Modified-Since later than every change so far."""
+    return http_date(timezone.now().timestamp() + 1)
+
+
 def feature_ids(collection):
     return {f["properties"]["id"] for f in collection["features"] if "id" in f["properties"]}
 
@@ -219,8 +224,8 @@ def test_clustered_geojson_uses_a_fixed_number_of_queries(
     settings.MAP_CLUSTER_THRESHOLD = 5
     spread_projects(40)
 
-    # data version, cluster aggregation, lone points: never one query per row
-    with django_assert_max_num_queries(3):
+    # data version, sector names, cluster aggregation, lone points: never one per row
+    with django_assert_max_num_queries(4):
         collection = geojson(client, bbox="-17,21,-1,36", zoom=9)
     assert cluster_total(collection) == 40
 
@@ -232,7 +237,8 @@ def test_geojson_sends_cache_headers(client, db):
 
     assert response["Cache-Control"] in {"public, max-age=60", "max-age=60, public"}
     assert response["ETag"].startswith('"')
-    assert response["Last-Modified"]
+    # No date could say when a project was deleted or a sector renamed.
+    assert "Last-Modified" not in response
 
 
 def test_geojson_is_compressed_for_clients_that_accept_gzip(client, db):
@@ -281,26 +287,103 @@ def test_if_none_match_answers_not_modified_until_a_project_changes(client, db):
     assert json.loads(changed.content)["features"][0]["properties"]["progress"] == 90
 
 
-def test_if_modified_since_answers_not_modified_until_a_project_changes(client, db):
-    project = located(GUELMIM)
-    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    Project.objects.filter(pk=project.pk).update(updated_at=an_hour_ago)
+def test_if_modified_since_alone_never_answers_not_modified(client, db):
+    located(GUELMIM)
     first = client.get("/en/map/projects.geojson")
-    assert first["Last-Modified"] == http_date(int(an_hour_ago.timestamp()))
 
-    unchanged = client.get(
-        "/en/map/projects.geojson", headers={"If-Modified-Since": first["Last-Modified"]}
-    )
-    project.refresh_from_db()
-    project.title_en = "Renamed"
-    project.save()
-    changed = client.get(
-        "/en/map/projects.geojson", headers={"If-Modified-Since": first["Last-Modified"]}
+    again = client.get(
+        "/en/map/projects.geojson", headers={"If-Modified-Since": a_date_after_every_change()}
     )
 
-    assert unchanged.status_code == 304
-    assert changed.status_code == 200
-    assert json.loads(changed.content)["features"][0]["properties"]["title"] == "Renamed"
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+
+
+def test_an_unchanged_map_still_answers_not_modified(client, db, settings):
+    settings.MAP_CLUSTER_THRESHOLD = 5
+    spread_projects(8)
+    params = {"bbox": "-17,21,-1,36", "zoom": 6}
+    first = client.get("/en/map/projects.geojson", params)
+    assert json.loads(first.content)["clustered"] is True
+
+    both = client.get(
+        "/en/map/projects.geojson",
+        params,
+        headers={"If-None-Match": first["ETag"], "If-Modified-Since": a_date_after_every_change()},
+    )
+
+    assert both.status_code == 304
+    assert both["ETag"] == first["ETag"]
+
+
+def test_renaming_a_sector_changes_the_etag_and_the_answer(client, db):
+    sector = factories.SectorFactory(name_ar="الماء", name_fr="Eau")
+    located(GUELMIM, sector=sector)
+    first = client.get("/fr/map/projects.geojson")
+
+    sector.name_fr = "Eau potable"
+    sector.save()
+    second = client.get("/fr/map/projects.geojson", headers={"If-None-Match": first["ETag"]})
+
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    assert json.loads(second.content)["features"][0]["properties"]["sector"] == "Eau potable"
+
+
+def test_renaming_a_sector_with_no_project_in_view_keeps_the_etag(client, db):
+    located(GUELMIM)
+    elsewhere = factories.SectorFactory()
+    located(TAROUDANT, sector=elsewhere)
+    around_guelmim = {"bbox": "-10.2,28.9,-9.9,29.1", "zoom": 12}
+    first = client.get("/en/map/projects.geojson", around_guelmim)
+
+    elsewhere.name_en = "Renamed"
+    elsewhere.save()
+    second = client.get(
+        "/en/map/projects.geojson", around_guelmim, headers={"If-None-Match": first["ETag"]}
+    )
+
+    assert second.status_code == 304
+
+
+def test_after_a_deletion_the_old_validators_get_the_new_answer(client, db):
+    kept, deleted = located(GUELMIM), located(TAROUDANT)
+    # The older of the two goes: the latest updated_at stays as it was.
+    Project.objects.filter(pk=deleted.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    first = client.get("/en/map/projects.geojson")
+    since = a_date_after_every_change()
+
+    deleted.delete()
+    with_both = client.get(
+        "/en/map/projects.geojson",
+        headers={"If-None-Match": first["ETag"], "If-Modified-Since": since},
+    )
+    with_the_date_only = client.get(
+        "/en/map/projects.geojson", headers={"If-Modified-Since": since}
+    )
+
+    assert with_both.status_code == with_the_date_only.status_code == 200
+    assert with_both["ETag"] != first["ETag"]
+    assert feature_ids(json.loads(with_both.content)) == {kept.pk}
+    assert feature_ids(json.loads(with_the_date_only.content)) == {kept.pk}
+
+
+def test_swapping_one_project_for_another_changes_the_etag(client, db):
+    located(GUELMIM)
+    leaving = located(TAROUDANT)
+    arriving = located(TAROUDANT, published=False)
+    Project.objects.update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+    first = client.get("/en/map/projects.geojson")
+
+    # As many projects, none newer: only which ones are in view tells the change.
+    Project.objects.filter(pk=leaving.pk).update(published=False, updated_at=F("updated_at"))
+    Project.objects.filter(pk=arriving.pk).update(published=True, updated_at=F("updated_at"))
+    second = client.get("/en/map/projects.geojson", headers={"If-None-Match": first["ETag"]})
+
+    assert second.status_code == 200
+    assert arriving.pk in feature_ids(json.loads(second.content))
 
 
 def test_a_new_project_changes_the_etag(client, db):
@@ -327,7 +410,7 @@ def test_a_repeated_request_is_served_from_the_cache(client, db, django_assert_n
     spread_projects(5)
     first = client.get("/en/map/projects.geojson")
 
-    with django_assert_num_queries(1):  # only the data version
+    with django_assert_num_queries(2):  # only the data version and the sector names
         second = client.get("/en/map/projects.geojson")
 
     assert second.content == first.content
