@@ -215,3 +215,16 @@ def test_a_real_pdf_report_is_accepted(client, settings):
 
     assert response.status_code == 302, page_errors(response)
     assert Meeting.objects.get().report_file.name.endswith(".pdf")
+
+
+def test_oversized_report_is_refused_and_the_meeting_not_created(client, settings):
+    settings.MAX_DOCUMENT_UPLOAD_BYTES = 1024
+    data = new_meeting_data(client, factories.CommuneFactory())
+    data["report_file"] = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n" + b"0" * 2048)
+
+    response = client.post(MEETING_ADD, data)
+
+    assert response.status_code == 200
+    assert "This file is 2.0\xa0KB; the limit is 1.0\xa0KB." in response.content.decode()
+    assert not Meeting.objects.exists()
+    assert stored_files(settings) == []
