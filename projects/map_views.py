@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Max, Min
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -113,38 +113,6 @@ def _bad_request(message: str) -> JsonResponse:
     return response
 
 
-def _data_version(projects) -> dict:
-    """What the GeoJSON of `projects` is made of, besides the request: it names
-    both the ETag and the server's cached copy, so it must change whenever the
-    answer would.
-
-    - Which projects are in view: their count and the sum of their ids. A
-      deletion, an unpublished project or one moved out of the view changes
-      the count; one taken out and another put in changes the sum.
-    - What they say: the latest `updated_at`, which every save moves. (A
-      `QuerySet.update()` that leaves `updated_at` alone is seen only when it
-      changes which projects are in view.)
-    - What they borrow: the names of their sectors, in every language, since
-      a feature's `sector` property is one. Sectors have no `updated_at`, so
-      the names themselves go in. Communes and plans appear only as the ids
-      in the filters, never in the properties.
-
-    The answer has no Last-Modified. The only dates it could give are the
-    projects' `updated_at`, and neither a deletion nor a renamed sector leaves
-    a later one: a client sending only If-Modified-Since would be told its
-    stale copy is current. So the ETag alone decides a 304; browsers and
-    caches revalidate with If-None-Match.
-    """
-    aggregate = projects.aggregate(count=Count("pk"), ids=Sum("pk"), latest=Max("updated_at"))
-    latest = aggregate["latest"]
-    return {
-        "count": aggregate["count"],
-        "ids": aggregate["ids"] or 0,
-        "latest": latest.isoformat() if latest else None,
-        "sectors": geo.sector_names(projects),
-    }
-
-
 @require_safe
 @gzip_page
 def projects_geojson(request):
@@ -160,7 +128,7 @@ def projects_geojson(request):
     projects = form.filter(mappable_projects())
     if bbox is not None:
         projects = bbox.filter(projects)
-    version = _data_version(projects)
+    version = geo.data_version(projects)
     clustered = version["count"] > geo.cluster_threshold()
     key = {
         "filters": form.normalised(),
@@ -174,7 +142,12 @@ def projects_geojson(request):
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:32]
     etag = f'"{digest}"'
 
-    # No Last-Modified, so If-Modified-Since alone never earns a 304: see _data_version.
+    # No Last-Modified. The only dates it could give are the projects'
+    # `updated_at`, and neither a deletion nor a renamed sector leaves a later
+    # one: a client sending only If-Modified-Since would be told its stale
+    # copy is current. So the ETag alone decides a 304, and it changes with
+    # everything the answer is made of (geo.data_version); browsers and
+    # caches revalidate with If-None-Match.
     response = get_conditional_response(request, etag=etag)
     if response is None:
         cache_key = f"map:geojson:v2:{digest}"

@@ -224,8 +224,8 @@ def test_clustered_geojson_uses_a_fixed_number_of_queries(
     settings.MAP_CLUSTER_THRESHOLD = 5
     spread_projects(40)
 
-    # data version, sector names, cluster aggregation, lone points: never one per row
-    with django_assert_max_num_queries(4):
+    # data version, cluster aggregation, lone points: never one query per row
+    with django_assert_max_num_queries(3):
         collection = geojson(client, bbox="-17,21,-1,36", zoom=9)
     assert cluster_total(collection) == 40
 
@@ -410,7 +410,7 @@ def test_a_repeated_request_is_served_from_the_cache(client, db, django_assert_n
     spread_projects(5)
     first = client.get("/en/map/projects.geojson")
 
-    with django_assert_num_queries(2):  # only the data version and the sector names
+    with django_assert_num_queries(1):  # only the data version (by sector)
         second = client.get("/en/map/projects.geojson")
 
     assert second.content == first.content
