@@ -3,6 +3,7 @@ admin location picker."""
 
 import datetime
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -719,3 +720,14 @@ def test_picker_finds_the_latitude_input_under_a_form_prefix(db):
 
     assert 'data-latitude-input="id_project-0-latitude"' in html
     assert 'data-longitude-input="id_project-0-longitude"' in html
+
+
+def test_map_list_tags_illustrative_projects(client, db):
+    located(GUELMIM, title_en="Example worksite", illustrative=True)
+    located(TAROUDANT, title_en="Reported worksite", illustrative=False)
+
+    html = client.get("/en/map/").content.decode()
+    items = re.findall(r'<li class="map-list-item">.*?</li>', html, re.DOTALL)
+
+    tagged = {("Example worksite" in item, "tag--illustrative" in item) for item in items}
+    assert tagged == {(True, True), (False, False)}
