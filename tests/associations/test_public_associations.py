@@ -221,13 +221,3 @@ def test_directory_is_paged_and_the_paging_links_keep_the_filter(client):
     assert listed(first) | listed(second) == set(
         commune.associations.values_list("slug", flat=True)
     )
-
-
-def test_a_page_number_past_the_end_shows_the_last_page(client):
-    for _ in range(23):
-        factories.AssociationFactory()
-    beyond = client.get("/en/associations/?page=99")
-    assert beyond.status_code == 200
-    assert beyond.context["page_obj"].number == 2
-    assert listed(beyond) == listed(client.get("/en/associations/?page=2"))
-    assert client.get("/en/associations/?page=first").context["page_obj"].number == 1

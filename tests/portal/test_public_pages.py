@@ -401,3 +401,27 @@ def test_page_with_an_arabic_slug_answers_and_keeps_its_address_across_languages
     content = response.content.decode()
     assert 'href="/fr/associations/%D8%AC%D9%85%D8%B9%D9%8A%D8%A9-' in content
     assert client.get(f"/fr/associations/{association.slug}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (factories.AssociationFactory, "/en/associations/"),
+        (factories.ProjectFactory, "/en/projects/"),
+        (factories.RecommendationFactory, "/en/recommendations/"),
+        (factories.MeetingFactory, "/en/meetings/"),
+    ],
+    ids=["associations", "projects", "recommendations", "meetings"],
+)
+def test_a_page_number_past_the_end_or_not_a_number_still_shows_a_page(client, make, path):
+    for _ in range(23):
+        make()
+
+    def listed(response):
+        return {row.pk for row in response.context["page_obj"].object_list}
+
+    beyond = client.get(f"{path}?page=99")
+    assert beyond.status_code == 200
+    assert beyond.context["page_obj"].number == 2
+    assert listed(beyond) == listed(client.get(f"{path}?page=2"))
+    assert client.get(f"{path}?page=first").context["page_obj"].number == 1

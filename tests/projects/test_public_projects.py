@@ -200,16 +200,6 @@ def test_list_is_paged_and_the_paging_links_keep_the_filter(client):
     assert listed(first) | listed(second) == set(completed.values_list("slug", flat=True))
 
 
-def test_a_page_number_past_the_end_shows_the_last_page(client):
-    for _ in range(23):
-        factories.ProjectFactory()
-    beyond = client.get("/en/projects/?page=99")
-    assert beyond.status_code == 200
-    assert beyond.context["page_obj"].number == 2
-    assert listed(beyond) == listed(client.get("/en/projects/?page=2"))
-    assert client.get("/en/projects/?page=first").context["page_obj"].number == 1
-
-
 def test_illustrative_project_is_tagged_in_the_list_and_explained_on_its_page(client):
     example = factories.ProjectFactory(illustrative=True, title_en="Example worksite")
     factual = factories.ProjectFactory(illustrative=False, title_en="Reported worksite")

@@ -226,16 +226,6 @@ def test_tracker_is_paged_and_the_paging_links_keep_the_filter(client):
     assert second.context["status_summary"]["total"] == 23
 
 
-def test_a_page_number_past_the_end_shows_the_last_page(client):
-    for _ in range(23):
-        factories.RecommendationFactory()
-    beyond = client.get("/en/recommendations/?page=99")
-    assert beyond.status_code == 200
-    assert beyond.context["page_obj"].number == 2
-    assert listed(beyond) == listed(client.get("/en/recommendations/?page=2"))
-    assert client.get("/en/recommendations/?page=first").context["page_obj"].number == 1
-
-
 def test_tracker_shares_add_up_to_the_total_row(client):
     # 3/1/1/1/0 of 6, each rounded on its own, would read 50 + 17 + 17 + 17 = 101 %.
     for status in ("proposed", "proposed", "proposed", "adopted", "in_progress", "implemented"):
