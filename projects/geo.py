@@ -175,7 +175,13 @@ def data_version(queryset: QuerySet) -> dict:
         .order_by("sector_id")
     )
     sectors = [
-        {**row, "latest": row["latest"].isoformat() if row["latest"] else None} for row in rows
+        {
+            **row,
+            # PostgreSQL sums a bigint column as a numeric (a Decimal here).
+            "ids": int(row["ids"]),
+            "latest": row["latest"].isoformat() if row["latest"] else None,
+        }
+        for row in rows
     ]
     return {"count": sum(row["projects"] for row in sectors), "sectors": sectors}
 
