@@ -98,7 +98,7 @@ WORDS_FR = [
 QUERIES = [
     "التنمية",
     "مدرسه",
-    "مستشفي الإقليمي",
+    "مستشفي العموميه",  # two words, both folded: ى→ي and ة→ه
     "الإستقبال",
     "développement",
     "ECOLE",
