@@ -125,3 +125,20 @@ def full_recommendation(n: int, **kwargs) -> Recommendation:
         recommendation.related_projects.add(factories.ProjectFactory())
         recommendation.related_associations.add(factories.AssociationFactory())
     return recommendation
+
+
+def two_pages_of(client, path: str, query: str) -> set:
+    """The primary keys listed on pages 1 and 2 of `path?query`, which holds 23 rows.
+
+    Checks on the way: 20 rows then 3, no row on both pages, and paging links
+    that keep the query.
+    """
+    first = client.get(f"{path}?{query}")
+    second = client.get(f"{path}?{query}&page=2")
+    on_first = {row.pk for row in first.context["page_obj"].object_list}
+    on_second = {row.pk for row in second.context["page_obj"].object_list}
+    assert (len(on_first), len(on_second)) == (20, 3)
+    assert on_first.isdisjoint(on_second)
+    assert f'href="?{query}&amp;page=2" rel="next"' in first.content.decode()
+    assert f'href="?{query}&amp;page=1" rel="prev"' in second.content.decode()
+    return on_first | on_second

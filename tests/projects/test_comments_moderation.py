@@ -152,9 +152,7 @@ def inline_management_form():
 
 def test_staff_read_the_reports_on_the_comment_page(personas, comment):
     factories.CommentReportFactory(comment=comment, text="Insults a council member")
-    page = personas.client("staff").get(
-        reverse("admin:projects_comment_change", args=[comment.pk])
-    )
+    page = personas.client("staff").get(reverse("admin:projects_comment_change", args=[comment.pk]))
     assert "Insults a council member" in page.text
 
 
