@@ -62,9 +62,7 @@ def validate_image_upload(upload) -> None:
     finally:
         upload.seek(position)
     if image_format not in ALLOWED_IMAGE_FORMATS:
-        raise ValidationError(
-            _("Images must be JPEG, PNG, WebP or GIF."), code="image_format"
-        )
+        raise ValidationError(_("Images must be JPEG, PNG, WebP or GIF."), code="image_format")
 
 
 def validate_document_upload(upload) -> None:
