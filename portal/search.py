@@ -295,19 +295,6 @@ def filter_queryset_by_text(queryset, fields: list[str], q: str):
 # --- The site search: one search over every public kind of record ----------
 
 
-def with_tie_breaker(queryset):
-    """``queryset`` in its own order, then by primary key.
-
-    Names and titles repeat; PostgreSQL returns rows that tie in any order it
-    likes, so without the key one page could repeat a row and skip another.
-    """
-    ordering = list(queryset.query.order_by or queryset.model._meta.ordering)
-    keys = {"pk", queryset.model._meta.pk.name}
-    if not any(isinstance(field, str) and field.lstrip("-") in keys for field in ordering):
-        ordering.append("pk")
-    return queryset.order_by(*ordering)
-
-
 class SearchKind:
     """One kind of record the site search looks through."""
 
@@ -323,7 +310,9 @@ class SearchKind:
         return self._get_queryset()
 
     def search(self, terms):
-        return with_tie_breaker(filter_by_terms(self.queryset(), terms))
+        # Each kind's Meta.ordering ends with the primary key, so pages of
+        # equal titles never repeat or skip a row.
+        return filter_by_terms(self.queryset(), terms)
 
     def url(self, obj) -> str:
         return self._get_url(obj) if self._get_url else obj.get_absolute_url()

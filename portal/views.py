@@ -27,15 +27,23 @@ class StatusCount:
     value: str
     label: str
     count: int
-    step: int  # share of the total, in 5 % steps, for the stacked bar
+    step: int  # per cent of the total, rounded to the summary's step, for the stacked bar
+
+    @property
+    def share(self) -> int:
+        """The per cent the table shows: the bar's own figure, so the two agree."""
+        return self.step
 
 
-def status_summary(queryset, choices) -> dict:
-    """How many rows of `queryset` sit in each status, in one query."""
+def status_summary(queryset, choices, step: int = 5) -> dict:
+    """How many rows of `queryset` sit in each status, in one query.
+
+    The shares are rounded to `step` per cent and add up to 100.
+    """
     counts = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
     total = sum(counts.values())
     rows = [(value, label, counts.get(value, 0)) for value, label in choices.choices]
-    steps = shares_in_steps([count for _, _, count in rows], total)
+    steps = _shares_in_steps([count for _, _, count in rows], total, step=step)
     return {
         "items": [
             StatusCount(value, str(label), count, step)
@@ -45,7 +53,7 @@ def status_summary(queryset, choices) -> dict:
     }
 
 
-def shares_in_steps(counts: list[int], total: int, step: int = 5) -> list[int]:
+def _shares_in_steps(counts: list[int], total: int, step: int = 5) -> list[int]:
     """Shares of 100 rounded to `step` that still add up to 100 (largest remainder)."""
     if not total:
         return [0] * len(counts)
