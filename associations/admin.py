@@ -1,4 +1,4 @@
-"""Back office for associations and the accounts that represent them."""
+"""Back office for associations and their fields of activity (memberships: see memberships/)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +6,8 @@ from modeltranslation.admin import TranslationAdmin
 
 from portal.admin import KeepLinkedRecordsMixin, in_use_filter, translated
 
-from .membership_admin import MembershipDecisionMixin
-from .models import Association, FieldOfActivity, Membership
+from .memberships import admin as memberships_admin  # noqa: F401 (registers its own admin)
+from .models import Association, FieldOfActivity
 
 
 @admin.register(FieldOfActivity)
@@ -69,25 +69,3 @@ class AssociationAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
         ),
     )
     keep_linked = ("recommendations",)
-
-
-@admin.register(Membership)
-class MembershipAdmin(MembershipDecisionMixin, admin.ModelAdmin):
-    """Decisions (form or bulk actions) go through the service, which e-mails the member."""
-
-    list_display = ("user", "association", "role", "status", "created_at", "decided_at")
-    list_filter = ("status", "role")
-    list_select_related = ("user", "association")
-    search_fields = ("user__email", "user__username", *translated("association__name"))
-    date_hierarchy = "created_at"
-    # Staff cannot browse user accounts, so the account is typed by its number
-    # when a membership is recorded by hand; afterwards it is fixed.
-    raw_id_fields = ("user",)
-    autocomplete_fields = ("association",)
-    readonly_fields = ("language", "decided_at", "decided_by", "created_at")
-    fields = ("user", "association", "role", "message", "status", *readonly_fields)
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return self.readonly_fields
-        return ("user", "association", *self.readonly_fields)

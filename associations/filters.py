@@ -1,20 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import TextSearchFilter, yes_no_select
-from portal.models import Commune
+from portal.filters import TextSearchFilter, commune_filter, yes_no_select
 
 from .models import Association, FieldOfActivity
 
 
 class AssociationFilter(django_filters.FilterSet):
-    q = TextSearchFilter(label=_("Name or keyword"), fields=("name", "acronym", "description"))
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        queryset=Commune.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All communes"),
-    )
+    q = TextSearchFilter(label=_("Name or keyword"), fields=Association.search_fields)
+    commune = commune_filter()
     field = django_filters.ModelChoiceFilter(
         label=_("Field of activity"),
         field_name="fields_of_activity",

@@ -23,6 +23,11 @@ class FieldOfActivity(models.Model):
         return self.name
 
 
+class AssociationQuerySet(PublishedQuerySet):
+    def public(self):
+        return self.published().select_related("commune").prefetch_related("fields_of_activity")
+
+
 class Association(Illustrative, Searchable, Timestamped):
     class ReceiptKind(models.TextChoices):
         PROVISIONAL = "provisional", _("provisional filing receipt")
@@ -63,7 +68,11 @@ class Association(Illustrative, Searchable, Timestamped):
     )
     published = models.BooleanField(_("published"), default=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = AssociationQuerySet.as_manager()
+
+    search_fields = ("name", "acronym", "description")
+    search_snippet_fields = ("description",)
+    search_key = "associations"
 
     class Meta:
         verbose_name = _("association")

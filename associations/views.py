@@ -1,52 +1,15 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.views import paginate
+from portal.paging import paginate
 
 from .filters import AssociationFilter
 from .models import Association
 
 
-def public_associations():
-    return (
-        Association.objects.published()
-        .select_related("commune")
-        .prefetch_related("fields_of_activity")
-    )
-
-
-def get_public_association(slug: str) -> Association:
-    """A published association with its public meetings, certificates and recommendations."""
-    from meetings.models import AssociationAttendance, Certificate
-    from recommendations.views import public_recommendations
-
-    attendance = (
-        AssociationAttendance.objects.filter(meeting__published=True)
-        .select_related("meeting", "meeting__commune")
-        .order_by("-meeting__start_date", "pk")
-    )
-    certificates = (
-        Certificate.objects.valid()
-        .filter(meeting__published=True)
-        .select_related("meeting", "signatory")
-        .order_by("-awarded_on", "pk")
-    )
-    queryset = public_associations().prefetch_related(
-        Prefetch("attendance", queryset=attendance, to_attr="public_attendance"),
-        Prefetch("certificates", queryset=certificates, to_attr="public_certificates"),
-        Prefetch(
-            "recommendations",
-            queryset=public_recommendations(),
-            to_attr="public_recommendations",
-        ),
-    )
-    return get_object_or_404(queryset, slug=slug)
-
-
 @require_safe
 def association_list(request):
-    filterset = AssociationFilter(request.GET or None, queryset=public_associations())
+    filterset = AssociationFilter(request.GET or None, queryset=Association.objects.public())
     return render(
         request,
         "associations/list.html",
@@ -56,8 +19,22 @@ def association_list(request):
 
 @require_safe
 def association_detail(request, slug):
+    """A published association, with the public records about it.
+
+    The meetings it attended, its certificates and the recommendations that
+    name it belong to apps above this one: they are read through the
+    association's own relations and their models' ``public()``, not imported.
+    """
+    association = get_object_or_404(Association.objects.public(), slug=slug)
     return render(
         request,
         "associations/detail.html",
-        {"association": get_public_association(slug)},
+        {
+            "association": association,
+            "attendances": list(
+                association.attendance.public().order_by("-meeting__start_date", "pk")
+            ),
+            "certificates": list(association.certificates.public().order_by("-awarded_on", "pk")),
+            "recommendations": list(association.recommendations.public()),
+        },
     )

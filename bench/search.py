@@ -214,8 +214,8 @@ def load(total, rng):
 
 def overview(terms):
     """What the search page runs for one query: five rows and a capped count per kind."""
-    from portal.search import search_kinds
-    from portal.search_views import overview as kind_overview
+    from portal.site.search import overview as kind_overview
+    from portal.site.search import search_kinds
 
     counts = {}
     for kind in search_kinds():

@@ -2,10 +2,11 @@
 
 The meeting page holds, in the order things happen, its sessions, speeches,
 presentations, workshops, attendance, the stops of its site visit,
-certificates and recommendations, then photos.
+certificates and recommendations, then photos. The recommendations come from
+the app above this one: ``recommendations/admin.py`` registers this page again
+with their inline added.
 """
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_permission_codename
@@ -20,13 +21,12 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import COMPACT_TEXT, translated
-from recommendations.admin import RecommendationInline
+from portal import languages
+from portal.admin import COMPACT_TEXT, TitledBy, translated
 
-from .certificate_admin import award_to_attending_associations, revoke_certificates
+from .certificates.admin import CertificateInline, award_to_attending_associations
 from .models import (
     AssociationAttendance,
-    Certificate,
     InstitutionAttendance,
     Meeting,
     MeetingPhoto,
@@ -39,7 +39,6 @@ from .models import (
     Speech,
     Workshop,
 )
-from .services import assign_serial
 
 
 def meeting_pk_from_request(request):
@@ -68,15 +67,6 @@ class SameMeetingChoicesMixin:
                 meeting_id=meeting_pk_from_request(request)
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class TitledBy:
-    """Fetch, with the rows, what each inline row's title (its __str__) shows."""
-
-    titled_by: tuple[str, ...] = ()
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related(*self.titled_by)
 
 
 # --- Inlines of the meeting page, in the order they appear -----------------
@@ -193,7 +183,7 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
         visit.meeting = meeting
         visit.commune_id = meeting.commune_id
         visit.date = meeting.start_date
-        for language in settings.MODELTRANSLATION_LANGUAGES:
+        for language in languages.codes():
             meeting_title = getattr(meeting, f"title_{language}", None)
             if meeting_title:
                 with translation.override(language):
@@ -206,22 +196,25 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
         visit.save()
 
 
-class MeetingSiteVisitStopInline(TitledBy, TranslationTabularInline):
-    """Stops (SiteVisitStop → SiteVisit → Meeting) shown on the meeting's page.
-
-    Built as an inline of SiteVisit, so the admin's formset machinery finds
-    the foreign key; MeetingVisitStopFormSet turns the meeting into its visit.
-    """
-
+class SiteVisitStopInline(TitledBy, TranslationTabularInline):
     model = SiteVisitStop
     formfield_overrides = COMPACT_TEXT
-    formset = MeetingVisitStopFormSet
     titled_by = ("project",)
     fields = ("order", "project", "notes")
     autocomplete_fields = ("project",)
     ordering = ("order",)
     show_change_link = True
     extra = 0
+
+
+class MeetingSiteVisitStopInline(SiteVisitStopInline):
+    """Stops (SiteVisitStop → SiteVisit → Meeting) shown on the meeting's page.
+
+    Built as an inline of SiteVisit, so the admin's formset machinery finds
+    the foreign key; MeetingVisitStopFormSet turns the meeting into its visit.
+    """
+
+    formset = MeetingVisitStopFormSet
     verbose_name = _("site-visit stop")
     verbose_name_plural = _("site visit: stops in order")
 
@@ -237,48 +230,12 @@ class MeetingSiteVisitStopInline(TitledBy, TranslationTabularInline):
         return super().has_add_permission(request, obj) and can_add_visit
 
 
-class CertificateFormSet(BaseInlineFormSet):
-    def save_new(self, form, commit=True):
-        # A certificate belongs to the commune of the meeting it was awarded at.
-        form.instance.commune_id = self.instance.commune_id
-        return super().save_new(form, commit=commit)
-
-
-class CertificateInline(TitledBy, TranslationStackedInline):
-    model = Certificate
-    formfield_overrides = COMPACT_TEXT
-    titled_by = ("recipient_association", "recipient_person")
-    formset = CertificateFormSet
-    fields = (
-        "recipient_association",
-        "recipient_person",
-        "recipient_name",
-        "citation",
-        "signatory",
-        "awarded_on",
-        "illustrative",
-        "code",
-        "serial",
-    )
-    readonly_fields = ("code", "serial")
-    autocomplete_fields = ("recipient_association", "recipient_person", "signatory")
-    extra = 0
-
-    @admin.display(description=_("serial number"))
-    def serial(self, obj):
-        return obj.serial
-
-
 class MeetingPhotoInline(TranslationTabularInline):
     model = MeetingPhoto
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     ordering = ("order", "pk")
     extra = 0
-
-
-class MeetingRecommendationInline(SameMeetingChoicesMixin, RecommendationInline):
-    pass
 
 
 # --- Meetings ---------------------------------------------------------------
@@ -341,20 +298,8 @@ class MeetingAdmin(TranslationAdmin):
         InstitutionAttendanceInline,
         MeetingSiteVisitStopInline,
         CertificateInline,
-        MeetingRecommendationInline,
         MeetingPhotoInline,
     )
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is Certificate:
-            number_certificates(formset)
-
-
-def number_certificates(formset):
-    """Give every certificate saved by the formset its serial number."""
-    for certificate in [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)]:
-        assign_serial(certificate)
 
 
 @admin.register(MeetingPhoto)
@@ -466,17 +411,6 @@ class InstitutionAttendanceAdmin(admin.ModelAdmin):
 # --- Site visits ------------------------------------------------------------
 
 
-class SiteVisitStopInline(TitledBy, TranslationTabularInline):
-    model = SiteVisitStop
-    formfield_overrides = COMPACT_TEXT
-    titled_by = ("project",)
-    fields = ("order", "project", "notes")
-    autocomplete_fields = ("project",)
-    ordering = ("order",)
-    show_change_link = True
-    extra = 0
-
-
 @admin.register(SiteVisit)
 class SiteVisitAdmin(TranslationAdmin):
     list_display = ("title", "date", "commune", "meeting", "stop_count")
@@ -524,62 +458,3 @@ class SiteVisitStopPhotoAdmin(TranslationAdmin):
     search_fields = (*translated("caption"), *translated("stop__project__title"))
     autocomplete_fields = ("stop",)
     fields = ("stop", "image", "caption")
-
-
-# --- Certificates -----------------------------------------------------------
-
-
-@admin.register(Certificate)
-class CertificateAdmin(TranslationAdmin):
-    list_display = (
-        "code",
-        "serial_display",
-        "recipient_display",
-        "meeting",
-        "awarded_on",
-        "revoked",
-        "illustrative",
-    )
-    list_filter = ("revoked", "illustrative", "commune")
-    list_select_related = ("meeting", "recipient_association", "recipient_person")
-    search_fields = (
-        "code",
-        "recipient_name",
-        *translated("recipient_association__name"),
-        *translated("recipient_person__full_name"),
-        *translated("meeting__title"),
-    )
-    date_hierarchy = "awarded_on"
-    autocomplete_fields = ("meeting", "recipient_association", "recipient_person", "signatory")
-    readonly_fields = ("code", "serial_display", "commune", "created_at", "updated_at")
-    fieldsets = (
-        (None, {"fields": ("meeting", "awarded_on", "signatory", "citation")}),
-        (
-            _("Recipient: exactly one of"),
-            {"fields": ("recipient_association", "recipient_person", "recipient_name")},
-        ),
-        (_("Verification"), {"fields": ("code", "serial_display", "commune", "illustrative")}),
-        (_("Revocation"), {"fields": ("revoked", "revoked_on", "revocation_reason")}),
-        (None, {"fields": ("created_at", "updated_at")}),
-    )
-    actions = (revoke_certificates,)
-
-    @admin.display(description=_("serial number"), ordering="serial_number")
-    def serial_display(self, obj):
-        return obj.serial
-
-    @admin.display(description=_("recipient"))
-    def recipient_display(self, obj):
-        return obj.recipient
-
-    def get_readonly_fields(self, request, obj=None):
-        # The meeting decides the commune, and so the serial number: fixed once awarded.
-        if obj is None:
-            return self.readonly_fields
-        return ("meeting", *self.readonly_fields)
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.commune_id = obj.meeting.commune_id
-        super().save_model(request, obj, form, change)
-        assign_serial(obj)

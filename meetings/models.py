@@ -50,6 +50,9 @@ class MeetingSeries(models.Model):
 
 
 class MeetingQuerySet(PublishedQuerySet):
+    def public(self):
+        return self.published().select_related("commune", "series")
+
     def upcoming(self):
         return self.filter(start_date__gte=timezone.localdate()).order_by("start_date")
 
@@ -108,6 +111,10 @@ class Meeting(Illustrative, Searchable, Timestamped):
     published = models.BooleanField(_("published"), default=False)
 
     objects = MeetingQuerySet.as_manager()
+
+    search_fields = ("title", "slogan", "venue", "summary")
+    search_snippet_fields = ("summary", "slogan", "venue")
+    search_key = "meetings"
 
     class Meta:
         verbose_name = _("meeting")
@@ -241,6 +248,13 @@ class Speech(Illustrative):
         return f"{self.get_kind_display()} — {who}" if who else self.get_kind_display()
 
 
+class OfPublishedMeetingQuerySet(models.QuerySet):
+    """The parts of a meeting are public when their meeting is."""
+
+    def public(self):
+        return self.filter(meeting__published=True).select_related("meeting__commune")
+
+
 class Presentation(Searchable):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="presentations"
@@ -272,6 +286,12 @@ class Presentation(Searchable):
         Project, verbose_name=_("related projects"), blank=True, related_name="presentations"
     )
 
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "summary")
+    search_snippet_fields = ("summary",)
+    search_key = "presentations"
+
     class Meta:
         verbose_name = _("presentation")
         verbose_name_plural = _("presentations")
@@ -279,6 +299,9 @@ class Presentation(Searchable):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#presentation-{self.pk}"
 
 
 class Workshop(models.Model):
@@ -315,6 +338,8 @@ class AssociationAttendance(Illustrative):
         related_name="attendance",
     )
     representatives = models.PositiveSmallIntegerField(_("representatives present"), default=1)
+
+    objects = OfPublishedMeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attending association")
@@ -385,6 +410,16 @@ class SiteVisit(models.Model):
         return self.title
 
 
+class SiteVisitStopQuerySet(models.QuerySet):
+    def public(self):
+        """Stops at published projects, on visits that are not part of an unpublished meeting."""
+        return (
+            self.filter(project__published=True)
+            .filter(Q(visit__meeting__isnull=True) | Q(visit__meeting__published=True))
+            .select_related("visit", "project")
+        )
+
+
 class SiteVisitStop(models.Model):
     visit = models.ForeignKey(
         SiteVisit, verbose_name=_("site visit"), on_delete=models.CASCADE, related_name="stops"
@@ -394,6 +429,8 @@ class SiteVisitStop(models.Model):
         Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="visit_stops"
     )
     notes = models.TextField(_("notes"), blank=True)
+
+    objects = SiteVisitStopQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("site-visit stop")
@@ -426,6 +463,19 @@ class SiteVisitStopPhoto(models.Model):
 class CertificateQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(revoked=False)
+
+    def public(self):
+        """Valid certificates of published meetings, to a published association if any."""
+        return (
+            self.valid()
+            .filter(meeting__published=True)
+            .filter(
+                Q(recipient_association__isnull=True) | Q(recipient_association__published=True)
+            )
+            .select_related(
+                "meeting", "recipient_association", "recipient_person__institution", "signatory"
+            )
+        )
 
 
 class Certificate(Illustrative, Timestamped):
@@ -529,6 +579,16 @@ class Certificate(Illustrative, Timestamped):
 
     def get_absolute_url(self):
         return reverse("certificates:verify_code", kwargs={"code": self.code})
+
+    def save(self, *args, **kwargs):
+        # A certificate belongs to the commune of the meeting it was awarded
+        # at (its serial number counts there): derived here, like
+        # ``updated_at``, so the award service, the admin page and the inline
+        # of the meeting page cannot disagree. A save of chosen fields (a
+        # revocation) leaves the meeting, and so the commune, alone.
+        if not kwargs.get("update_fields"):
+            self.commune_id = self.meeting.commune_id
+        super().save(*args, **kwargs)
 
     def clean(self):
         given = [

@@ -1,19 +1,17 @@
-import django_filters
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from portal.filters import TextSearchFilter
-from portal.models import Commune, Person
-from portal.views import paginate
+from portal.models import Person
+from portal.paging import paginate
+from projects.models import Project
 
+from .filters import MeetingFilter
 from .models import (
     AssociationAttendance,
     Certificate,
     InstitutionAttendance,
     Meeting,
-    MeetingSeries,
     Presentation,
     Session,
     SiteVisit,
@@ -23,33 +21,16 @@ from .models import (
 )
 
 
-def public_meetings():
-    return Meeting.objects.published().select_related("commune", "series")
-
-
-def public_stops():
-    """Site-visit stops at published projects, in itinerary order."""
-    return (
-        SiteVisitStop.objects.filter(project__published=True)
-        .select_related("project", "project__sector")
+def get_public_meeting(slug: str) -> Meeting:
+    """A published meeting with everything its page shows, drafts left out."""
+    people = Person.objects.select_related("institution")
+    stops = (
+        SiteVisitStop.objects.public()
+        .select_related("project__sector")
         .prefetch_related("photos")
         .order_by("order")
     )
-
-
-def get_public_meeting(slug: str) -> Meeting:
-    """A published meeting with everything its page shows, drafts left out."""
-    from projects.views import public_projects
-    from recommendations.models import Recommendation
-
-    certificates = (
-        Certificate.objects.valid()
-        .filter(Q(recipient_association__isnull=True) | Q(recipient_association__published=True))
-        .select_related("recipient_association", "recipient_person__institution", "signatory")
-        .order_by("awarded_on", "pk")
-    )
-    people = Person.objects.select_related("institution")
-    queryset = public_meetings().prefetch_related(
+    queryset = Meeting.objects.public().prefetch_related(
         "organisers",
         "partners",
         "photos",
@@ -64,7 +45,11 @@ def get_public_meeting(slug: str) -> Meeting:
             "presentations",
             queryset=Presentation.objects.select_related("institution", "session").prefetch_related(
                 Prefetch("presenters", queryset=people),
-                Prefetch("related_projects", queryset=public_projects(), to_attr="public_projects"),
+                Prefetch(
+                    "related_projects",
+                    queryset=Project.objects.public(),
+                    to_attr="public_projects",
+                ),
             ),
         ),
         Prefetch(
@@ -74,7 +59,7 @@ def get_public_meeting(slug: str) -> Meeting:
         Prefetch(
             "site_visits",
             queryset=SiteVisit.objects.order_by("date", "pk").prefetch_related(
-                Prefetch("stops", queryset=public_stops(), to_attr="public_stops")
+                Prefetch("stops", queryset=stops, to_attr="public_stops")
             ),
         ),
         Prefetch(
@@ -88,13 +73,10 @@ def get_public_meeting(slug: str) -> Meeting:
             "institution_attendance",
             queryset=InstitutionAttendance.objects.select_related("institution"),
         ),
-        Prefetch("certificates", queryset=certificates, to_attr="public_certificates"),
         Prefetch(
-            "recommendations",
-            queryset=Recommendation.objects.filter(published=True).select_related(
-                "addressed_to", "theme", "workshop", "session"
-            ),
-            to_attr="public_recommendations",
+            "certificates",
+            queryset=Certificate.objects.public().order_by("awarded_on", "pk"),
+            to_attr="public_certificates",
         ),
     )
     return get_object_or_404(queryset, slug=slug)
@@ -111,32 +93,9 @@ def other_editions(meeting: Meeting):
     )
 
 
-class MeetingFilter(django_filters.FilterSet):
-    q = TextSearchFilter(label=_("Keyword"), fields=("title", "slogan", "venue", "summary"))
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        queryset=Commune.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All communes"),
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=Meeting.Kind.choices, empty_label=_("All kinds")
-    )
-    series = django_filters.ModelChoiceFilter(
-        label=_("Series"),
-        queryset=MeetingSeries.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All series"),
-    )
-
-    class Meta:
-        model = Meeting
-        fields = ["q", "commune", "kind", "series"]
-
-
 @require_safe
 def meeting_list(request):
-    filterset = MeetingFilter(request.GET or None, queryset=public_meetings())
+    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.public())
     meetings = filterset.qs
     return render(
         request,
@@ -151,9 +110,24 @@ def meeting_list(request):
 
 @require_safe
 def meeting_detail(request, slug):
+    """A meeting's page. Its recommendations belong to the app above this one: they are
+    read through the meeting's own relation and their model's ``public()``."""
     meeting = get_public_meeting(slug)
+    located = [
+        stop
+        for visit in meeting.site_visits.all()
+        for stop in visit.public_stops
+        if stop.project.latitude is not None and stop.project.longitude is not None
+    ]
     return render(
         request,
         "meetings/detail.html",
-        {"meeting": meeting, "other_editions": other_editions(meeting)},
+        {
+            "meeting": meeting,
+            "has_map": bool(located),
+            "other_editions": other_editions(meeting),
+            "recommendations": list(
+                meeting.recommendations.public().select_related("workshop", "session")
+            ),
+        },
     )

@@ -1,15 +1,18 @@
 """Back office for communes, institutions and people, and the pieces every admin shares."""
 
+from collections.abc import Callable, Iterable
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
-from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.db import models, transaction
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from . import languages
 from .models import Commune, Institution, Person
 
 
@@ -19,11 +22,22 @@ def translated(*names: str) -> tuple[str, ...]:
     Searching the bare name would only look in the interface language; staff
     type Arabic while the interface is in French, and the other way round.
     """
-    from django.conf import settings
+    return tuple(languages.columns(*names))
 
-    return tuple(
-        f"{name}_{language}" for name in names for language in settings.MODELTRANSLATION_LANGUAGES
+
+def act_on_each(modeladmin, request, objects: Iterable, act: Callable, done) -> int:
+    """The loop of a bulk action: ``act`` on each object, in one transaction, then one message.
+
+    ``act(obj)`` returns False when the object needed no change, so it is not
+    counted. ``done`` is an ``ngettext_lazy`` message with a ``count``
+    placeholder ("%(count)d comment hidden."). Returns how many changed.
+    """
+    with transaction.atomic():
+        count = sum(act(obj) is not False for obj in objects)
+    modeladmin.message_user(
+        request, done % {"count": count}, messages.SUCCESS if count else messages.INFO
     )
+    return count
 
 
 # Inline rows carry every text in three languages: short text boxes keep a
@@ -54,14 +68,20 @@ class KeepLinkedRecordsMixin:
     def _describe_linked(self, obj):
         opts = obj._meta
         label = capfirst(opts.verbose_name)
-        try:
-            url = reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                args=(quote(obj.pk),),
-            )
-        except NoReverseMatch:
-            return f"{label}: {obj}"
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+            args=(quote(obj.pk),),
+        )
         return format_html('{}: <a href="{}">{}</a>', label, url, obj)
+
+
+class TitledBy:
+    """Fetch, with the rows, what each inline row's title (its __str__) shows."""
+
+    titled_by: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.titled_by)
 
 
 def in_use_filter(accessor: str) -> type[admin.SimpleListFilter]:

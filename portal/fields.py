@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.db import models
 from PIL import Image, ImageOps
 
-from .validators import validate_document_upload, validate_image_upload
+from .validators import DOCUMENT_SIGNATURES, validate_document_upload, validate_image_upload
 
 
 def resize_image(upload):
@@ -92,6 +92,4 @@ class DocumentField(models.FileField):
 
 
 def _document_extensions():
-    from .validators import DOCUMENT_SIGNATURES
-
     return sorted(DOCUMENT_SIGNATURES)

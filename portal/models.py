@@ -1,16 +1,27 @@
 """Site-wide records: communes, institutions and the people who hold public roles."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .fields import ValidatedImageField
+from .search import document_text
 
 
 class PublishedQuerySet(models.QuerySet):
+    """Visibility of a record staff publish: ``published()`` filters, ``public()`` lists.
+
+    ``public()`` is what a public page shows: the published rows with what a
+    list row of them needs (each model's queryset adds its ``select_related``).
+    """
+
     def published(self):
         return self.filter(published=True)
+
+    def public(self):
+        return self.published()
 
 
 class Illustrative(models.Model):
@@ -37,13 +48,30 @@ class Timestamped(models.Model):
 class Searchable(models.Model):
     """A record the site search finds: keeps its folded text in ``search_text``.
 
-    ``search_text`` is derived from the row's own searchable fields only (see
-    ``portal.search.SEARCH_FIELDS``), like ``auto_now`` is derived from the
-    clock, so ``save()`` refreshes it: every form, the admin and the demo
-    loader then keep it right with nothing to remember. Writes that bypass
-    ``save()`` (``bulk_create``, ``QuerySet.update``) are followed by the
-    ``rebuild_search_index`` management command.
+    Each searchable model declares what the search reads (its registry entry):
+
+    * ``search_fields``: the fields ``search_text`` is made of (a translated
+      field in every language);
+    * ``search_snippet_fields``: the fields whose text shows under a result,
+      the first that is not empty;
+    * ``search_key``: the kind's name in the search page's address
+      (``?kind=projects``).
+
+    Its manager's ``public()`` gives the rows a visitor may find, and
+    ``get_absolute_url()`` where a result leads. The site search collects
+    every such model (``portal.search.searchable_models``).
+
+    ``search_text`` is derived from the row's own searchable fields only, like
+    ``auto_now`` is derived from the clock, so ``save()`` refreshes it: every
+    form, the admin and the demo loader then keep it right with nothing to
+    remember. Writes that bypass ``save()`` (``bulk_create``,
+    ``QuerySet.update``) are followed by the ``rebuild_search_index``
+    management command.
     """
+
+    search_fields: tuple[str, ...] = ()
+    search_snippet_fields: tuple[str, ...] = ()
+    search_key: str = ""
 
     search_text = models.TextField(_("search text"), editable=False, default="", blank=True)
 
@@ -58,8 +86,6 @@ class Searchable(models.Model):
         super().save(*args, **kwargs)
 
     def refresh_search_text(self) -> None:
-        from .search import document_text
-
         self.search_text = document_text(self)
 
 
@@ -125,8 +151,6 @@ class Commune(models.Model):
         return reverse("portal:commune_detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = clean_coordinates(self)
         if errors:
             raise ValidationError(errors)

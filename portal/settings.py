@@ -6,6 +6,7 @@ refuses to start with the development secret key.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -72,11 +73,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_filters",
+    # The portal base, the apps and the site layer; which may import which is
+    # README's Layout (and tests/layering.py).
     "portal",
     "associations",
     "meetings",
     "projects",
     "recommendations",
+    "portal.site",
 ]
 
 MIDDLEWARE = [
@@ -208,9 +212,9 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Translated content fields (django-modeltranslation): Arabic is required,
 # a missing French or English text falls back to the Arabic one.
-MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
-MODELTRANSLATION_LANGUAGES = ("ar", "fr", "en")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 
 # Static files: whitenoise with compressed, hashed names.
 STATIC_URL = "/static/"
@@ -267,8 +271,6 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 
 
 def _tile_origin(template: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(template.replace("{s}", "*"))
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else CSP.SELF
 
@@ -323,6 +325,8 @@ COMMENTS_RATE_LIMIT = (
 )
 
 # --- map ---
+# Above this many projects in view, the map's GeoJSON groups them into clusters.
+MAP_CLUSTER_THRESHOLD = envint("MAP_CLUSTER_THRESHOLD", 200)
 # Leaflet comes from the npm registry (`npm install` at the repository root)
 # and is served as static files under vendor/leaflet/; never from a CDN.
 _LEAFLET_DIST = BASE_DIR / "node_modules" / "leaflet" / "dist"

@@ -1,4 +1,4 @@
-"""Back office for development plans, projects, their timeline and comments."""
+"""Back office for development plans, projects and their timeline (comments: see comments/)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +10,8 @@ from modeltranslation.admin import (
 
 from portal.admin import COMPACT_TEXT, KeepLinkedRecordsMixin, in_use_filter, translated
 
-from .comment_admin import CommentAdmin, CommentReportAdmin
+from .comments import admin as comments_admin  # noqa: F401 (registers its own admins)
 from .models import (
-    Comment,
-    CommentReport,
     DevelopmentPlan,
     Project,
     ProjectDocument,
@@ -129,9 +127,3 @@ class ProjectUpdateAdmin(TranslationAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("project",)
     fields = ("project", "date", "title", "body", "progress", "status")
-
-
-# Comments are written on the public pages (official answers too, by staff);
-# the back office is where staff read reports, hide and restore.
-admin.site.register(Comment, CommentAdmin)
-admin.site.register(CommentReport, CommentReportAdmin)

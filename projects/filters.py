@@ -1,26 +1,18 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import TextSearchFilter
-from portal.models import Commune
+from portal.filters import TextSearchFilter, commune_filter
 
 from .models import DevelopmentPlan, Project, Sector
 
 
 class ProjectFilter(django_filters.FilterSet):
-    q = TextSearchFilter(
-        label=_("Title or keyword"),
-        fields=("title", "summary", "description", "location_name"),
-    )
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        queryset=Commune.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All communes"),
-    )
+    q = TextSearchFilter(label=_("Title or keyword"), fields=Project.search_fields)
+    commune = commune_filter()
     plan = django_filters.ModelChoiceFilter(
         label=_("Development plan"),
         queryset=DevelopmentPlan.objects.select_related("commune"),
+        to_field_name="slug",
         empty_label=_("All plans"),
     )
     sector = django_filters.ModelChoiceFilter(

@@ -33,6 +33,10 @@ class DevelopmentPlan(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=3, choices=Kind, default=Kind.PAC)
     title = models.CharField(_("title"), max_length=255)
+    # Made from the commune, the kind and the years when the plan is first saved.
+    slug = models.SlugField(
+        _("slug"), max_length=255, unique=True, allow_unicode=True, editable=False
+    )
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     description = models.TextField(_("description"), blank=True)
@@ -50,9 +54,23 @@ class DevelopmentPlan(models.Model):
     def __str__(self):
         return f"{self.title} {self.start_year}–{self.end_year}"
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.default_slug()
+        super().save(*args, **kwargs)
+
+    def default_slug(self) -> str:
+        """``guelmim-pcd-2010-2015``: the commune, the kind and the years name a plan."""
+        return f"{self.commune.slug}-{self.kind}-{self.start_year}-{self.end_year}"
+
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year cannot come before the first.")})
+        if not self.slug and self.commune_id and self.start_year and self.end_year:
+            if DevelopmentPlan.objects.filter(slug=self.default_slug()).exists():
+                raise ValidationError(
+                    _("This commune already has a plan of this kind for these years.")
+                )
 
 
 class Sector(models.Model):
@@ -66,6 +84,11 @@ class Sector(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ProjectQuerySet(PublishedQuerySet):
+    def public(self):
+        return self.published().select_related("commune", "sector", "plan")
 
 
 class Project(Illustrative, Searchable, Timestamped):
@@ -124,7 +147,11 @@ class Project(Illustrative, Searchable, Timestamped):
     )
     published = models.BooleanField(_("published"), default=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = ProjectQuerySet.as_manager()
+
+    search_fields = ("title", "summary", "description", "location_name")
+    search_snippet_fields = ("summary", "description", "location_name")
+    search_key = "projects"
 
     class Meta:
         verbose_name = _("project")
@@ -222,6 +249,10 @@ class ProjectUpdate(models.Model):
             raise ValidationError({"progress": _("Progress must be between 0 and 100.")})
 
 
+#: The longest comment, in characters: the form and the database agree.
+COMMENT_MAX_LENGTH = 2000
+
+
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden=False)
@@ -258,7 +289,7 @@ class Comment(Timestamped):
         blank=True,
         related_name="replies",
     )
-    body = models.TextField(_("text"), max_length=3000)
+    body = models.TextField(_("text"), max_length=COMMENT_MAX_LENGTH)
     official = models.BooleanField(_("official answer of the council"), default=False)
     hidden = models.BooleanField(_("hidden by moderation"), default=False)
     deleted = models.BooleanField(_("deleted by its author"), default=False)

@@ -6,10 +6,9 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from .models import Project
+from portal.geo import MOROCCO_BOUNDS
 
-# Where the map opens when a project has no location yet: Morocco.
-DEFAULT_BOUNDS = "-17.1,20.8,-1.0,35.95"
+from .models import Project
 
 
 class LocationPickerWidget(forms.NumberInput):
@@ -27,7 +26,7 @@ class LocationPickerWidget(forms.NumberInput):
     def media(self):
         return forms.Media(
             css={"all": ["vendor/leaflet/leaflet.css", "css/map.css"]},
-            js=["vendor/leaflet/leaflet.js", "js/location-picker.js"],
+            js=["vendor/leaflet/leaflet.js", "js/leaflet-setup.js", "js/location-picker.js"],
         )
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -46,7 +45,7 @@ class LocationPickerWidget(forms.NumberInput):
             label=_("Map to pick the project's location"),
             lat=latitude_id,
             lng=longitude_id,
-            bounds=DEFAULT_BOUNDS,
+            bounds=",".join(str(edge) for edge in MOROCCO_BOUNDS),  # where a new project starts
             tile_url=settings.MAP_TILE_URL,
             attribution=settings.MAP_TILE_ATTRIBUTION,
             marker=_("Project location: drag to move"),

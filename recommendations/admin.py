@@ -1,9 +1,15 @@
-"""Back office for recommendations and their follow-up."""
+"""Back office for recommendations and their follow-up.
+
+Recommendations come out of meetings, so they are also recorded on the
+meeting's page: this module registers that page again with their inline.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from meetings import admin as meetings_admin
+from meetings.models import Meeting
 from portal.admin import COMPACT_TEXT, in_use_filter, translated
 
 from .models import Recommendation, RecommendationUpdate, Theme
@@ -19,7 +25,7 @@ class ThemeAdmin(TranslationAdmin):
     fields = ("name", "slug")
 
 
-class RecommendationInline(TranslationStackedInline):
+class RecommendationInline(meetings_admin.SameMeetingChoicesMixin, TranslationStackedInline):
     """The recommendations of a meeting, on the meeting's page; follow-ups are on their own page."""
 
     model = Recommendation
@@ -44,6 +50,21 @@ class RecommendationInline(TranslationStackedInline):
     ordering = ("order", "pk")
     show_change_link = True
     extra = 0
+
+
+admin.site.unregister(Meeting)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(meetings_admin.MeetingAdmin):
+    """The meeting page with its recommendations, after the certificates, before the photos."""
+
+    _photos = meetings_admin.MeetingAdmin.inlines.index(meetings_admin.MeetingPhotoInline)
+    inlines = (
+        *meetings_admin.MeetingAdmin.inlines[:_photos],
+        RecommendationInline,
+        *meetings_admin.MeetingAdmin.inlines[_photos:],
+    )
 
 
 class RecommendationUpdateInline(TranslationStackedInline):

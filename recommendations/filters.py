@@ -2,21 +2,15 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
-from portal.filters import TextSearchFilter, yes_no_select
-from portal.models import Commune, Institution
+from portal.filters import TextSearchFilter, commune_filter, yes_no_select
+from portal.models import Institution
 
 from .models import Recommendation, Theme
 
 
 class RecommendationFilter(django_filters.FilterSet):
-    q = TextSearchFilter(label=_("Keyword"), fields=("title", "text"))
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        field_name="meeting__commune",
-        queryset=Commune.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All communes"),
-    )
+    q = TextSearchFilter(label=_("Keyword"), fields=Recommendation.search_fields)
+    commune = commune_filter("meeting__commune")
     meeting = django_filters.ModelChoiceFilter(
         label=_("Meeting"),
         queryset=Meeting.objects.published(),

@@ -37,6 +37,9 @@ class RecommendationQuerySet(PublishedQuerySet):
         # A recommendation is public only when the meeting it comes from is.
         return self.filter(published=True, meeting__published=True)
 
+    def public(self):
+        return self.published().select_related("meeting__commune", "addressed_to", "theme")
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(due_date__lt=today).exclude(status__in=Recommendation.CLOSED_STATUSES)
@@ -115,6 +118,10 @@ class Recommendation(Illustrative, Searchable, Timestamped):
     published = models.BooleanField(_("published"), default=True)
 
     objects = RecommendationQuerySet.as_manager()
+
+    search_fields = ("title", "text")
+    search_snippet_fields = ("text",)
+    search_key = "recommendations"
 
     class Meta:
         verbose_name = _("recommendation")

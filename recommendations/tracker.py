@@ -1,6 +1,6 @@
 """The tracker's counts per status, with shares of the total that add up to 100 %."""
 
-from portal.views import status_summary
+from portal.paging import status_summary
 
 from .models import Recommendation
 

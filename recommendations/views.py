@@ -2,33 +2,27 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.views import paginate
+from associations.models import Association
+from portal.paging import paginate
+from projects.models import Project
 
 from .filters import RecommendationFilter
 from .models import Recommendation
 from .tracker import tracker_summary
 
 
-def public_recommendations():
-    """Published recommendations of published meetings, with what a list row shows."""
-    return Recommendation.objects.published().select_related(
-        "meeting__commune", "addressed_to", "theme"
-    )
-
-
 def get_public_recommendation(pk: int) -> Recommendation:
-    from associations.views import public_associations
-    from projects.views import public_projects
-
     queryset = (
-        public_recommendations()
+        Recommendation.objects.public()
         .select_related("workshop", "session__chair")
         .prefetch_related(
             "updates",
-            Prefetch("related_projects", queryset=public_projects(), to_attr="public_projects"),
+            Prefetch(
+                "related_projects", queryset=Project.objects.public(), to_attr="public_projects"
+            ),
             Prefetch(
                 "related_associations",
-                queryset=public_associations(),
+                queryset=Association.objects.public(),
                 to_attr="public_associations",
             ),
         )
@@ -38,7 +32,7 @@ def get_public_recommendation(pk: int) -> Recommendation:
 
 @require_safe
 def recommendation_list(request):
-    filterset = RecommendationFilter(request.GET or None, queryset=public_recommendations())
+    filterset = RecommendationFilter(request.GET or None, queryset=Recommendation.objects.public())
     recommendations = filterset.qs
     return render(
         request,

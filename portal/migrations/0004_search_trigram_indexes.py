@@ -8,6 +8,9 @@ search and that PostgreSQL's planner uses the indexes. SQLite skips all of it.
 """
 
 from django.db import migrations
+from django.db.models.sql import Query
+
+from portal.search import search_expression
 
 # (app label, model, index name, columns) — the search's columns, frozen.
 LANGS = ("ar", "fr", "en")
@@ -48,10 +51,6 @@ INDEXES = [
 
 def _expression_sql(model, columns, schema_editor):
     """The search expression over ``columns`` as literal SQL, as an index needs it."""
-    from django.db.models.sql import Query
-
-    from portal.search import search_expression
-
     query = Query(model, alias_cols=False)
     compiler = query.get_compiler(connection=schema_editor.connection)
     sql, params = compiler.compile(search_expression(columns).resolve_expression(query))

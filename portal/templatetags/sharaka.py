@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.numberformat import format as number_format
 from django.utils.safestring import mark_safe
@@ -45,15 +45,6 @@ def mad(value):
         use_l10n=False,
     )
     return spec["pattern"].format(amount=digits)
-
-
-@register.filter
-def absolute_url(obj):
-    """The object's public address, or "" while its page is not wired in."""
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        return ""
 
 
 @register.simple_tag(takes_context=True)

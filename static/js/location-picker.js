@@ -4,10 +4,10 @@
 (function () {
   "use strict";
 
-  if (typeof L === "undefined") {
+  var setup = window.SharakaMap; // leaflet-setup.js: absent without Leaflet
+  if (!setup) {
     return;
   }
-  var rtl = document.documentElement.dir === "rtl";
 
   function setUp(container) {
     var data = container.dataset;
@@ -17,11 +17,7 @@
       return;
     }
 
-    var map = L.map(container, { zoomControl: false, attributionControl: false });
-    L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
-    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
-    L.tileLayer(data.tileUrl, { attribution: data.tileAttribution, maxZoom: 19 }).addTo(map);
-
+    var map = setup.create(container);
     var marker = null;
 
     function readInputs() {
@@ -48,7 +44,7 @@
         return;
       }
       marker = L.marker(latlng, {
-        icon: L.divIcon({ className: "map-marker map-marker--picker", iconSize: [20, 20] }),
+        icon: setup.markerIcon("picker", 20),
         draggable: true,
         title: data.labelMarker,
       }).addTo(map);
@@ -77,19 +73,13 @@
       map.setView(start, 14);
       place(start);
     } else {
-      var b = data.defaultBounds.split(",").map(Number); // minLon,minLat,maxLon,maxLat
-      map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+      // The server's bounds (Morocco), from data-default-bounds.
+      map.fitBounds(setup.bounds(data.defaultBounds));
     }
     container.dataset.loaded = "true";
   }
 
-  function start() {
+  setup.onReady(function () {
     document.querySelectorAll(".location-picker").forEach(setUp);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  });
 })();

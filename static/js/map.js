@@ -6,11 +6,12 @@
   "use strict";
 
   var container = document.getElementById("project-map");
-  if (!container || typeof L === "undefined") {
+  var setup = window.SharakaMap; // leaflet-setup.js: absent without Leaflet
+  if (!container || !setup) {
     return;
   }
   var data = container.dataset;
-  var rtl = document.documentElement.dir === "rtl";
+  var element = setup.element;
   var statusLine = document.getElementById("map-status-line");
 
   var statusLabels = {};
@@ -24,32 +25,13 @@
     }
   }
 
-  // Controls sit at the start of the reading direction: top-right in Arabic.
-  var map = L.map(container, { zoomControl: false, attributionControl: false });
-  L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
-  L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
-  L.tileLayer(data.tileUrl, { attribution: data.tileAttribution, maxZoom: 19 }).addTo(map);
-
-  var b = data.bounds.split(",").map(Number); // minLon,minLat,maxLon,maxLat
-  map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom: 14, padding: [40, 40] });
+  var map = setup.create(container);
+  map.fitBounds(setup.bounds(data.bounds), { maxZoom: 14, padding: [40, 40] });
 
   var layer = L.layerGroup().addTo(map);
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
   function popupFor(props) {
-    var box = element("div", "map-popup");
-    box.dir = document.documentElement.dir || "auto";
-    box.appendChild(element("p", "map-popup-title", props.title));
+    var box = setup.popup(props.title);
     var facts = element("dl", "map-popup-facts");
     [
       [data.labelSector, props.sector],
@@ -65,33 +47,15 @@
     bar.value = props.progress;
     bar.setAttribute("aria-label", data.labelProgress);
     box.appendChild(bar);
-    var link = element("a", "map-popup-link", data.labelOpen);
-    link.href = props.url;
-    box.appendChild(link);
+    box.appendChild(setup.popupLink(props.url, data.labelOpen));
     return box;
   }
 
   function projectMarker(feature, latlng) {
     var props = feature.properties;
-    var marker = L.marker(latlng, {
-      icon: L.divIcon({
-        className: "map-marker map-marker--" + props.status,
-        iconSize: [18, 18],
-        iconAnchor: [9, 9],
-        popupAnchor: [0, -9],
-      }),
-      title: props.title,
-    });
+    var marker = L.marker(latlng, { icon: setup.markerIcon(props.status), title: props.title });
     marker.bindPopup(popupFor(props), { maxWidth: 280 });
-    marker.on("add", function () {
-      var icon = marker.getElement();
-      if (icon) {
-        icon.setAttribute("aria-label", props.title);
-        icon.dataset.projectId = props.id;
-        icon.dataset.status = props.status;
-      }
-    });
-    return marker;
+    return setup.labelMarker(marker, props.title, { projectId: props.id, status: props.status });
   }
 
   // Size class and diameter in pixels: more projects, larger circle.
@@ -115,17 +79,11 @@
       }),
       title: label,
     });
-    marker.on("add", function () {
-      var icon = marker.getElement();
-      if (icon) {
-        icon.setAttribute("aria-label", label);
-        icon.dataset.count = count;
-      }
-    });
+    setup.labelMarker(marker, label, { count: count });
     marker.on("click", function () {
       var box = feature.bbox;
       if (box) {
-        map.fitBounds([[box[1], box[0]], [box[3], box[2]]], { padding: [32, 32] });
+        map.fitBounds(setup.bounds(box), { padding: [32, 32] });
       } else {
         map.setView(latlng, map.getZoom() + 2);
       }

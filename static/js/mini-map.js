@@ -4,42 +4,14 @@
 (function () {
   "use strict";
 
-  if (typeof L === "undefined") {
+  var setup = window.SharakaMap; // leaflet-setup.js: absent without Leaflet
+  if (!setup) {
     return;
   }
-  var rtl = document.documentElement.dir === "rtl";
 
+  // Small maps sit in the flow of a page: the wheel scrolls the page.
   function baseMap(container) {
-    var map = L.map(container, {
-      zoomControl: false,
-      attributionControl: false,
-      scrollWheelZoom: false,
-    });
-    L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
-    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
-    L.tileLayer(container.dataset.tileUrl, {
-      attribution: container.dataset.tileAttribution,
-      maxZoom: 19,
-    }).addTo(map);
-    return map;
-  }
-
-  function popupText(title, url, linkLabel) {
-    var box = document.createElement("div");
-    box.className = "map-popup";
-    box.dir = document.documentElement.dir || "auto";
-    var name = document.createElement("p");
-    name.className = "map-popup-title";
-    name.textContent = title;
-    box.appendChild(name);
-    if (url) {
-      var link = document.createElement("a");
-      link.className = "map-popup-link";
-      link.href = url;
-      link.textContent = linkLabel;
-      box.appendChild(link);
-    }
-    return box;
+    return setup.create(container, { scrollWheelZoom: false });
   }
 
   function showPoint(container) {
@@ -48,11 +20,7 @@
     var map = baseMap(container);
     map.setView(latlng, 15);
     L.marker(latlng, {
-      icon: L.divIcon({
-        className: "map-marker map-marker--" + (data.status || "planned"),
-        iconSize: [18, 18],
-        iconAnchor: [9, 9],
-      }),
+      icon: setup.markerIcon(data.status || "planned"),
       title: data.title,
       keyboard: false,
     }).addTo(map);
@@ -74,21 +42,18 @@
     points.forEach(function (point) {
       var latlng = [point.lat, point.lng];
       route.push(latlng);
-      var number = document.createElement("span");
-      number.textContent = String(point.order);
+      var number = setup.element("span", null, String(point.order));
       var label = point.order + ". " + point.title;
       var marker = L.marker(latlng, {
         icon: L.divIcon({ className: "map-stop", html: number, iconSize: [26, 26] }),
         title: label,
       });
-      marker.bindPopup(popupText(label, point.url, data.labelOpen));
-      marker.on("add", function () {
-        var icon = marker.getElement();
-        if (icon) {
-          icon.setAttribute("aria-label", label);
-        }
-      });
-      marker.addTo(map);
+      var box = setup.popup(label);
+      if (point.url) {
+        box.appendChild(setup.popupLink(point.url, data.labelOpen));
+      }
+      marker.bindPopup(box);
+      setup.labelMarker(marker, label).addTo(map);
     });
     if (route.length > 1) {
       L.polyline(route, { className: "map-route", interactive: false }).addTo(map);
@@ -97,24 +62,13 @@
     container.dataset.loaded = "true";
   }
 
-  function start() {
+  setup.onReady(function () {
     document.querySelectorAll(".mini-map").forEach(function (container) {
-      // The partials may both be on one page, each bringing this script.
-      if (container.dataset.started) {
-        return;
-      }
-      container.dataset.started = "true";
       if (container.dataset.pointsId) {
         showItinerary(container);
       } else if (container.dataset.lat && container.dataset.lng) {
         showPoint(container);
       }
     });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  });
 })();

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests import factories
-from tests.portal.public_helpers import LANGUAGES, count_queries, full_association, two_pages_of
+from tests.helpers import LANGUAGES, count_queries, full_association, two_pages_of
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from meetings.services import award_certificate
+from meetings.certificates.services import award_certificate
 from tests import factories
 from tests.browser.helpers import SCREENSHOTS
 

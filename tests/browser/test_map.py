@@ -13,7 +13,7 @@ from projects.models import Project
 from tests import factories
 from tests.browser.helpers import SCREENSHOTS, screenshot
 from tests.browser.pages import GUELMIM_MEETING, GUELMIM_PROJECT
-from tests.projects.test_map import local_tiles  # noqa: F401  (autouse fixture)
+from tests.projects.map.test_map import local_tiles  # noqa: F401  (autouse fixture)
 
 
 def wait_for_map(page):
@@ -90,9 +90,9 @@ def test_a_filter_link_and_the_form_narrow_the_markers_and_a_popup_opens_the_pro
 
     # The form keeps that filter and adds the sector.
     assert page.locator("#id_status").input_value() == project.status
-    page.select_option("#id_sector", str(project.sector_id))
+    page.select_option("#id_sector", project.sector.slug)
     page.locator(".map-filter-form button[type=submit]").click()
-    page.wait_for_url(f"**/{lang}/map/?*sector={project.sector_id}*")
+    page.wait_for_url(f"**/{lang}/map/?*sector={project.sector.slug}*")
     wait_for_map(page)
     assert project_markers(page).count() == same_sector.count()
     assert page.locator(".map-list-item").count() == same_sector.count()

@@ -10,12 +10,10 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from meetings.models import Meeting
-from meetings.views import public_meetings
-from portal.views import public_communes, status_summary
+from portal.paging import status_summary
+from portal.site.views import public_communes
 from projects.models import Project
-from projects.views import public_projects
 from recommendations.models import Recommendation
-from recommendations.views import public_recommendations
 from tests.browser.helpers import screenshot
 from tests.browser.pages import GUELMIM_MEETING, TAROUDANT_FORUM
 
@@ -54,10 +52,10 @@ def assert_status_panel(panel, summary):
 def assert_home_content(page, lang):
     """The latest meetings, the two status panels and one card per commune."""
     with translation.override(lang):
-        latest = list(public_meetings().past()[:3])
-        upcoming = public_meetings().upcoming().count()
-        projects = status_summary(public_projects(), Project.Status)
-        recommendations = status_summary(public_recommendations(), Recommendation.Status)
+        latest = list(Meeting.objects.public().past()[:3])
+        upcoming = Meeting.objects.public().upcoming().count()
+        projects = status_summary(Project.objects.public(), Project.Status)
+        recommendations = status_summary(Recommendation.objects.public(), Recommendation.Status)
         communes = {c.slug: c for c in public_communes()}
 
     # Nothing Arabic slips into a French page (every demo record has its French text).

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 from tests import factories
-from tests.portal.public_helpers import LANGUAGES, count_queries, full_meeting
+from tests.helpers import LANGUAGES, count_queries, full_meeting
 
 pytestmark = pytest.mark.django_db
 

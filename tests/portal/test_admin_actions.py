@@ -5,8 +5,7 @@ from django.urls import reverse
 from associations.models import Membership
 from meetings.models import Certificate
 from tests import factories
-
-from .admin_forms import admin_form_data, page_errors
+from tests.helpers import admin_form_data, page_errors
 
 
 def test_staff_approve_membership_requests_and_are_recorded_as_deciders(staff_client, staff_user):

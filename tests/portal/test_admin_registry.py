@@ -95,7 +95,8 @@ def test_people_institutions_associations_and_projects_are_chosen_by_autocomplet
 
 @pytest.mark.parametrize("model", SHARAKA_MODELS, ids=model_id)
 def test_slugs_are_prepopulated(model):
-    if any(field.name == "slug" for field in model._meta.fields):
+    # A slug staff do not type (a plan's, made from its commune and years) is not on the form.
+    if any(field.name == "slug" and field.editable for field in model._meta.fields):
         assert "slug" in admin.site.get_model_admin(model).prepopulated_fields
 
 

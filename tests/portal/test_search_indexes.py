@@ -10,14 +10,13 @@ from django.db import connection
 from associations.models import Association
 from meetings.models import Meeting
 from portal.search import (
-    SEARCH_FIELDS,
     document_text,
     filter_by_terms,
     filter_queryset_by_text,
-    query_terms,
-    search_kinds,
     search_text_columns,
+    searchable_models,
 )
+from portal.text import query_terms
 from projects.models import Project
 from tests import factories
 
@@ -28,10 +27,9 @@ pytestmark = pytest.mark.django_db
 
 def test_migration_freezes_the_columns_of_the_search_text():
     frozen = {f"{app}.{model}": columns for app, model, _name, columns in migration.INDEXES}
-    assert set(frozen) == set(SEARCH_FIELDS)
-    for kind in search_kinds():
-        model = kind.queryset().model
-        assert frozen[model._meta.label] == search_text_columns(model), kind.key
+    assert set(frozen) == {model._meta.label for model in searchable_models()}
+    for model in searchable_models():
+        assert frozen[model._meta.label] == search_text_columns(model), model._meta.label
 
 
 def test_saving_a_record_refreshes_its_search_text():
@@ -106,9 +104,8 @@ def test_search_over_fewer_fields_ignores_the_other_fields():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
-@pytest.mark.parametrize("kind", search_kinds(), ids=lambda kind: kind.key)
-def test_postgresql_planner_uses_the_trigram_index(kind):
-    model = kind.queryset().model
+@pytest.mark.parametrize("model", searchable_models(), ids=lambda model: model._meta.label)
+def test_postgresql_planner_uses_the_trigram_index(model):
     index_name = next(
         name
         for app, model_name, name, _c in migration.INDEXES

@@ -12,8 +12,7 @@ from associations.models import Association
 from meetings.models import Meeting, MeetingPhoto, Presentation
 from projects.models import ProjectDocument, ProjectPhoto
 from tests import factories
-
-from .admin_forms import add_inline_rows, admin_form_data, page_errors
+from tests.helpers import add_inline_rows, admin_form_data, page_errors
 
 MEETING_ADD = reverse("admin:meetings_meeting_add")
 ASSOCIATION_ADD = reverse("admin:associations_association_add")

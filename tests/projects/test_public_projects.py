@@ -8,7 +8,7 @@ import pytest
 
 from projects.models import Project
 from tests import factories
-from tests.portal.public_helpers import LANGUAGES, count_queries, full_project, two_pages_of
+from tests.helpers import LANGUAGES, count_queries, full_project, two_pages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_filter_by_plan_narrows_the_list(client):
     kept = factories.ProjectFactory(plan=factories.DevelopmentPlanFactory())
     factories.ProjectFactory(plan=factories.DevelopmentPlanFactory())
     factories.ProjectFactory()
-    assert listed(client.get(f"/en/projects/?plan={kept.plan.pk}")) == {kept.slug}
+    assert listed(client.get(f"/en/projects/?plan={kept.plan.slug}")) == {kept.slug}
 
 
 def test_filter_by_sector_narrows_the_list(client):

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from recommendations.models import Recommendation
 from tests import factories
-from tests.portal.public_helpers import LANGUAGES, count_queries, full_recommendation, two_pages_of
+from tests.helpers import LANGUAGES, count_queries, full_recommendation, two_pages_of
 
 pytestmark = pytest.mark.django_db
 

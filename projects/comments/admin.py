@@ -1,0 +1,136 @@
+"""Moderation in the back office: staff read reports, hide and restore comments."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from portal.admin import act_on_each
+from projects.models import Comment, CommentReport
+
+HIDDEN = ngettext_lazy("%(count)d comment hidden.", "%(count)d comments hidden.", "count")
+RESTORED = ngettext_lazy("%(count)d comment restored.", "%(count)d comments restored.", "count")
+
+
+@admin.action(description=_("Hide the selected comments"), permissions=["change"])
+def hide_selected(modeladmin, request, queryset):
+    act_on_each(modeladmin, request, queryset.filter(hidden=False), Comment.hide, HIDDEN)
+
+
+@admin.action(description=_("Restore the selected comments"), permissions=["change"])
+def restore_selected(modeladmin, request, queryset):
+    act_on_each(modeladmin, request, queryset.filter(hidden=True), Comment.restore, RESTORED)
+
+
+class CommentReportInline(admin.TabularInline):
+    model = CommentReport
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "reporter", "reason", "text")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ReportedFilter(admin.SimpleListFilter):
+    title = _("reports")
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("reported")), ("no", _("not reported"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(report_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(report_count=0)
+        return queryset
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = (
+        "short_body",
+        "project",
+        "association",
+        "author",
+        "official",
+        "hidden",
+        "deleted",
+        "report_count",
+        "created_at",
+    )
+    list_filter = (ReportedFilter, "hidden", "official", "deleted", "project__commune")
+    list_select_related = ("project", "association", "author")
+    search_fields = ("body", "author__email", "association__name", "project__title")
+    date_hierarchy = "created_at"
+    actions = [hide_selected, restore_selected]
+    inlines = [CommentReportInline]
+    fields = (
+        "project",
+        "parent",
+        "association",
+        "author",
+        "official",
+        "body",
+        "hidden",
+        "deleted",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+    )
+    # Staff moderate; they do not rewrite what associations said.
+    readonly_fields = (
+        "project",
+        "parent",
+        "association",
+        "author",
+        "official",
+        "body",
+        "deleted",
+        "reviewed_at",
+        "created_at",
+        "updated_at",
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(report_count=Count("reports", distinct=True))
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("text"))
+    def short_body(self, obj):
+        return obj.body[:80]
+
+    @admin.display(description=_("reports"), ordering="report_count")
+    def report_count(self, obj):
+        return obj.report_count
+
+    def save_model(self, request, obj, form, change):
+        # The hidden box in the change form is a staff decision, like the actions.
+        if change and "hidden" in form.changed_data:
+            if obj.hidden:
+                obj.hide()
+            else:
+                obj.restore()
+            return
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(CommentReport)
+class CommentReportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "comment", "reporter", "reason", "comment_hidden")
+    list_filter = ("reason", "comment__hidden")
+    list_select_related = ("comment", "reporter", "comment__association")
+    search_fields = ("text", "comment__body", "reporter__email")
+    readonly_fields = ("comment", "reporter", "reason", "text", "created_at")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("comment hidden"), boolean=True)
+    def comment_hidden(self, obj):
+        return obj.comment.hidden
