@@ -26,8 +26,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="developmentplan",
             name="slug",
+            # No index yet: the unique one comes once every row has its slug.
             field=models.SlugField(
-                allow_unicode=True, editable=False, max_length=255, verbose_name="slug"
+                allow_unicode=True,
+                db_index=False,
+                editable=False,
+                max_length=255,
+                verbose_name="slug",
             ),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
