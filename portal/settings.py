@@ -131,14 +131,20 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per-process memory by default, Redis when REDIS_URL is set (needed
-# as soon as there is more than one app server, for the rate limits).
+# as soon as there is more than one app server, for the rate limits). Redis
+# is wrapped so that an outage reads as misses (portal.cache), and gives up
+# on a server that does not answer within a second.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailSafeCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sharaka"),
+            "OPTIONS": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            },
         }
     }
 else:

@@ -111,7 +111,14 @@ def test_the_reported_addresses_answer_400_not_500(client):
 @pytest.mark.parametrize(
     "junk",
     ["%ED%A0%80", "%C0%80", "%FF%FE", "%E2%80%AE", "%0A%0D", "%EF%BF%BF"],
-    ids=["encoded-surrogate", "overlong-nul", "invalid-utf8", "bidi-override", "newlines", "nonchar"],
+    ids=[
+        "encoded-surrogate",
+        "overlong-nul",
+        "invalid-utf8",
+        "bidi-override",
+        "newlines",
+        "nonchar",
+    ],
 )
 def test_other_odd_bytes_in_paths_and_queries_never_answer_500(client, junk):
     """Bytes that are not UTF-8 reach the views replaced or still percent-encoded: harmless."""
@@ -126,7 +133,9 @@ def test_other_odd_bytes_in_paths_and_queries_never_answer_500(client, junk):
     ):
         assert client.get(url).status_code in (200, 404), url
     response = client.post(
-        f"/ar/projects/{project.slug}/comments/", f"body={junk}", "application/x-www-form-urlencoded"
+        f"/ar/projects/{project.slug}/comments/",
+        f"body={junk}",
+        "application/x-www-form-urlencoded",
     )
     assert response.status_code < 500
 

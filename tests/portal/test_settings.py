@@ -217,11 +217,14 @@ def test_the_cache_is_in_process_memory_without_redis_url():
     assert cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
-def test_redis_url_selects_the_redis_cache():
+def test_redis_url_selects_the_redis_cache_wrapped_to_fail_soft():
     cache = settings_in_subprocess(REDIS_URL="redis://cache.internal:6380/2")["cache"]
 
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.cache.FailSafeCache"
+    assert cache["OPTIONS"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6380/2"
+    # A Redis that does not answer costs a second, not a hung request.
+    assert cache["OPTIONS"]["OPTIONS"]["socket_connect_timeout"] == 1
 
 
 def test_deploy_check_passes_with_production_settings():
