@@ -89,12 +89,17 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# The task worker (it sends the e-mails) runs in the background beside the
+# server and stops with it, however the server stops.
 run: demo
 	@echo
 	@echo "Sharaka is served on http://$(HOST):$(PORT)/ (Arabic: http://$(HOST):$(PORT)/ar/)"
 	@echo "Back office: http://$(HOST):$(PORT)/admin/ (sign in with an admin login printed above)"
-	@echo "Stop it with Ctrl-C."
+	@echo "E-mails are sent by the task worker started beside it."
+	@echo "Stop both with Ctrl-C."
 	@echo
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # --- checking ------------------------------------------------------------

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_filters",
+    # The task queue in the database (django.tasks): e-mails are sent by its worker.
+    "django_tasks_db",
     # The portal base, the apps and the site layer; which may import which is
     # README's Layout (and tests/layering.py).
     "portal",
@@ -203,6 +205,9 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sharaka <no-reply@localhost>")
+# E-mails are stored and sent by a worker (portal.mail): `manage.py db_worker`
+# runs the tasks queued in the database; `make run` starts it with the server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Languages: Arabic first (right-to-left), then French and English.
