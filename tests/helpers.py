@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
+from pypdf import PdfWriter
 
 from meetings.models import MeetingPhoto, SiteVisitStopPhoto
 from projects.models import ProjectDocument, ProjectPhoto
@@ -24,8 +25,19 @@ def jpeg(width: int = 1000, height: int = 600, name: str = "photo.jpg") -> Simpl
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
+def pdf_bytes(prepare=None) -> bytes:
+    """A real one-page PDF; ``prepare(writer)`` may add to it before it is written."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if prepare is not None:
+        prepare(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
 
 
 def count_queries(client, url: str) -> int:
