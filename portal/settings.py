@@ -48,9 +48,9 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
-if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
+if not DEBUG and SECRET_KEY.strip() in ("", DEV_SECRET_KEY):
     raise ImproperlyConfigured(
-        "SECRET_KEY is the development key: set a long random SECRET_KEY "
+        "SECRET_KEY is empty or the development key: set a long random SECRET_KEY "
         "in the environment before running with DEBUG off."
     )
 

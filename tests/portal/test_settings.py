@@ -106,7 +106,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     completed = run_python(["-c", "import django; django.setup()"], DEBUG="false")
 
     assert completed.returncode != 0
-    assert "SECRET_KEY is the development key" in completed.stderr
+    assert "SECRET_KEY is empty or the development key" in completed.stderr
 
 
 def test_production_refuses_to_start_on_the_development_secret_key():
@@ -115,7 +115,14 @@ def test_production_refuses_to_start_on_the_development_secret_key():
     )
 
     assert completed.returncode != 0
-    assert "SECRET_KEY is the development key" in completed.stderr
+    assert "SECRET_KEY is empty or the development key" in completed.stderr
+
+
+def test_production_refuses_to_start_on_an_empty_secret_key():
+    completed = run_python(["-c", "import django; django.setup()"], DEBUG="false", SECRET_KEY="")
+
+    assert completed.returncode != 0
+    assert "SECRET_KEY is empty or the development key" in completed.stderr
 
 
 def test_production_starts_with_its_own_secret_key():
