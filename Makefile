@@ -32,6 +32,7 @@ FIND_PYTHON = $(shell for p in python3 python3.13 python3.12; do \
 NEED_PYTHON := Sharaka needs Python 3.12 or newer; install it (e.g. pyenv install 3.12) and run make again
 
 .PHONY: help run test install install-dev node migrate demo messages check-messages lint clean
+.PHONY: backup restore
 
 help:
 	@echo "make run             set up, load the demo data and serve on http://$(HOST):$(PORT)/"
@@ -43,6 +44,8 @@ help:
 	@echo "make check-messages  fail if the translation catalogs are out of date"
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make clean           remove the virtualenv, node_modules, caches and test artifacts"
+	@echo "make backup          write a dated archive of the database and the uploads to $(BACKUP_DIR)/"
+	@echo "make restore ARCHIVE=path  restore an archive into an empty database and media folder"
 
 # --- set-up --------------------------------------------------------------
 
@@ -89,13 +92,34 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# The task worker (it sends the e-mails) runs in the background beside the
+# server and stops with it, however the server stops.
 run: demo
 	@echo
 	@echo "Sharaka is served on http://$(HOST):$(PORT)/ (Arabic: http://$(HOST):$(PORT)/ar/)"
 	@echo "Back office: http://$(HOST):$(PORT)/admin/ (sign in with an admin login printed above)"
-	@echo "Stop it with Ctrl-C."
+	@echo "E-mails are sent by the task worker started beside it."
+	@echo "Stop both with Ctrl-C."
 	@echo
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- backups -------------------------------------------------------------
+# One dated archive (database, uploaded files, manifest of row counts and
+# checksums); restore refuses a database or media folder that is not empty
+# unless FORCE=yes. See README, "Backups".
+
+BACKUP_DIR ?= backups
+ARCHIVE ?=
+FORCE ?=
+
+backup: install
+	$(MANAGE) backup --output-dir "$(BACKUP_DIR)"
+
+restore: install
+	@if [ -z "$(ARCHIVE)" ]; then echo "Name the archive: make restore ARCHIVE=backups/sharaka-backup-....tar.gz" >&2; exit 2; fi
+	$(MANAGE) restore "$(ARCHIVE)" $(if $(filter yes,$(FORCE)),--force)
 
 # --- checking ------------------------------------------------------------
 

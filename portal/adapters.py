@@ -1,13 +1,17 @@
-"""django-allauth hooks: account e-mails speak as the site, at its public address."""
+"""django-allauth hooks: account e-mails speak as the site, at its public address,
+and go through the same durable queue as the site's other e-mails."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.utils.encoding import force_str
 from django.utils.translation import gettext
+
+from . import mail
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,14 @@ def public_site() -> PublicSite:
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        super().send_mail(template_prefix, email, {"current_site": public_site(), **context})
+        """Render as allauth does, then queue: a mail outage never fails a sign-up."""
+        context = {
+            "request": allauth_context.request,
+            "email": email,
+            "current_site": public_site(),
+            **context,
+        }
+        mail.queue(self.render_mail(template_prefix, email, context), kind=template_prefix)
 
     def format_email_subject(self, subject: str) -> str:
         if app_settings.EMAIL_SUBJECT_PREFIX is not None:

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationAdmin
 
-from . import languages
-from .models import Commune, Institution, Person
+from . import languages, mail
+from .models import Commune, Institution, OutgoingEmail, Person
 
 
 def translated(*names: str) -> tuple[str, ...]:
@@ -143,3 +145,64 @@ class PersonAdmin(TranslationAdmin):
     search_fields = (*translated("full_name", "role"), "institution__acronym")
     autocomplete_fields = ("institution", "commune")
     fields = ("full_name", "role", "institution", "commune", "illustrative")
+
+
+# --- e-mails ---------------------------------------------------------------
+
+# The task queue's own rows are the machinery behind the e-mails below, in
+# English only and with their arguments raw: staff follow the e-mails instead.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
+
+REQUEUED = ngettext_lazy(
+    "%(count)d e-mail will be sent again.", "%(count)d e-mails will be sent again.", "count"
+)
+
+
+def _send_again(email: OutgoingEmail) -> bool:
+    if not email.requeue():
+        return False
+    mail.schedule(email)
+    return True
+
+
+@admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
+def send_again(modeladmin, request, queryset):
+    act_on_each(modeladmin, request, queryset.unsent(), _send_again, REQUEUED)
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """What the site has e-mailed, and what is still waiting or has failed.
+
+    Read only: an e-mail is written by the action that sends it. Staff may
+    send failed ones again once the mail server is back.
+    """
+
+    list_display = ("created_at", "to", "subject", "status", "attempts", "next_attempt_at")
+    list_filter = ("status", "kind", "language")
+    search_fields = ("to", "subject")
+    date_hierarchy = "created_at"
+    actions = [send_again]
+    fields = (
+        "to",
+        "subject",
+        "body",
+        "kind",
+        "language",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # The list's action needs "change"; an e-mail itself is never edited.
+        return obj is None and super().has_change_permission(request)

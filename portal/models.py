@@ -1,9 +1,12 @@
-"""Site-wide records: communes, institutions and the people who hold public roles."""
+"""Site-wide records: communes, institutions, the people who hold public roles, e-mails."""
+
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .fields import ValidatedImageField
@@ -222,3 +225,124 @@ class Person(Illustrative):
 
     def __str__(self):
         return f"{self.full_name} — {self.role}" if self.role else self.full_name
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.exclude(status=OutgoingEmail.Status.SENT)
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to one address, kept until it is sent (``portal.mail``).
+
+    The message is rendered when the action happens, in the recipient's
+    language, and stored with the action's own transaction: an SMTP outage
+    delays it, never loses it. The task worker sends it, retries with growing
+    delays, and after the last try leaves it failed for staff to send again.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be sent")
+        SENDING = "sending", _("being sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    to = models.EmailField(_("to"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML text"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=100, help_text=_("The template the e-mail was written from.")
+    )
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="outgoingemail_recent_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="sent", sent_at__isnull=False) | ~Q(status="sent"),
+                name="outgoingemail_sent_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
+
+    def clean(self):
+        if self.status == self.Status.SENT and self.sent_at is None:
+            raise ValidationError({"sent_at": _("A sent e-mail needs the time it was sent.")})
+
+    def claim(self) -> bool:
+        """Mark this e-mail as being sent by the caller; False if it is not waiting.
+
+        One conditional UPDATE, so two workers (or a worker and a staff
+        member's "send again") never send it twice.
+        """
+        now = timezone.now()
+        claimed = OutgoingEmail.objects.filter(pk=self.pk, status=self.Status.QUEUED).update(
+            status=self.Status.SENDING,
+            attempts=models.F("attempts") + 1,
+            last_attempt_at=now,
+            next_attempt_at=None,
+        )
+        if claimed:
+            self.refresh_from_db()
+        return bool(claimed)
+
+    def mark_sent(self) -> None:
+        self.status = self.Status.SENT
+        self.sent_at = timezone.now()
+        self.last_error = ""
+        self.save(update_fields=["status", "sent_at", "last_error"])
+
+    def mark_failed(self, error: str, retry_in: timedelta | None) -> None:
+        """Record a failed try: waiting again for ``retry_in``, or failed for good (None)."""
+        self.last_error = error
+        if retry_in is None:
+            self.status = self.Status.FAILED
+            self.next_attempt_at = None
+        else:
+            self.status = self.Status.QUEUED
+            self.next_attempt_at = (self.last_attempt_at or timezone.now()) + retry_in
+        self.save(update_fields=["status", "next_attempt_at", "last_error"])
+
+    #: A try still "being sent" after this long died with its worker.
+    STUCK_AFTER = timedelta(minutes=15)
+
+    def is_stuck(self) -> bool:
+        return (
+            self.status == self.Status.SENDING
+            and self.last_attempt_at is not None
+            and self.last_attempt_at < timezone.now() - self.STUCK_AFTER
+        )
+
+    def requeue(self) -> bool:
+        """Staff's "send again": a failed, waiting or stuck e-mail is sent afresh.
+
+        False for one that was sent or that a worker is sending right now.
+        """
+        if self.status == self.Status.SENT or (
+            self.status == self.Status.SENDING and not self.is_stuck()
+        ):
+            return False
+        self.status = self.Status.QUEUED
+        self.attempts = 0
+        self.next_attempt_at = None
+        self.save(update_fields=["status", "attempts", "next_attempt_at"])
+        return True

@@ -48,9 +48,9 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
-if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
+if not DEBUG and SECRET_KEY.strip() in ("", DEV_SECRET_KEY):
     raise ImproperlyConfigured(
-        "SECRET_KEY is the development key: set a long random SECRET_KEY "
+        "SECRET_KEY is empty or the development key: set a long random SECRET_KEY "
         "in the environment before running with DEBUG off."
     )
 
@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_filters",
+    # The task queue in the database (django.tasks): e-mails are sent by its worker.
+    "django_tasks_db",
     # The portal base, the apps and the site layer; which may import which is
     # README's Layout (and tests/layering.py).
     "portal",
@@ -86,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a NUL in a cookie, a path or a form never reaches the database.
+    "portal.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,14 +133,20 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per-process memory by default, Redis when REDIS_URL is set (needed
-# as soon as there is more than one app server, for the rate limits).
+# as soon as there is more than one app server, for the rate limits). Redis
+# is wrapped so that an outage reads as misses (portal.cache), and gives up
+# on a server that does not answer within a second.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailSafeCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "sharaka"),
+            "OPTIONS": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            },
         }
     }
 else:
@@ -195,6 +205,9 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sharaka <no-reply@localhost>")
+# E-mails are stored and sent by a worker (portal.mail): `manage.py db_worker`
+# runs the tasks queued in the database; `make run` starts it with the server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Languages: Arabic first (right-to-left), then French and English.

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from . import views
+
 admin.site.site_header = _("Sharaka — back office")
 admin.site.site_title = _("Sharaka")
 admin.site.index_title = _("Council staff back office")
@@ -18,4 +20,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(path("", include("portal.site.urls")))
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(
+        settings.MEDIA_URL, view=views.media_file, document_root=settings.MEDIA_ROOT
+    )

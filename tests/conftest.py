@@ -7,13 +7,17 @@ from tests import factories
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder; static files need no manifest; caches start empty."""
+    """Uploads go to a temporary folder; static files need no manifest; caches start empty;
+    tasks run at once."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks (e-mails) run at once, inside the request; tests of the queue
+    # itself set the database backend again.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     from django.core.cache import cache
     from django.utils import translation
 

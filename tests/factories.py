@@ -332,3 +332,14 @@ class ProjectDocumentFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     title_ar = factory.Sequence(lambda n: f"وثيقة {n}")
     file = factory.Sequence(lambda n: f"projects/documents/document-{n}.pdf")
+
+
+class OutgoingEmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "portal.OutgoingEmail"
+
+    to = factory.Sequence(lambda n: f"member{n}@example.org")
+    subject = factory.Sequence(lambda n: f"Notice {n}")
+    body = "Hello."
+    kind = "emails/comment_reply"
+    language = "ar"

@@ -4,10 +4,12 @@ kind a page shows, and the POST data of an admin page as a browser sends it."""
 import io
 
 from django import forms
+from django.core.cache.backends.base import BaseCache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
+from pypdf import PdfWriter
 
 from meetings.models import MeetingPhoto, SiteVisitStopPhoto
 from projects.models import ProjectDocument, ProjectPhoto
@@ -23,8 +25,19 @@ def jpeg(width: int = 1000, height: int = 600, name: str = "photo.jpg") -> Simpl
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
+def pdf_bytes(prepare=None) -> bytes:
+    """A real one-page PDF; ``prepare(writer)`` may add to it before it is written."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if prepare is not None:
+        prepare(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
 
 
 def count_queries(client, url: str) -> int:
@@ -212,3 +225,32 @@ def page_errors(response) -> dict:
         if formset.non_form_errors() or any(formset.errors):
             errors[formset.prefix] = [formset.non_form_errors(), formset.errors]
     return errors
+
+
+class BrokenCache(BaseCache):
+    """A cache backend whose every call fails, as Redis does while it is down."""
+
+    calls = 0
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def __getattribute__(self, name):
+        if name in {
+            "get", "get_many", "has_key", "add", "set", "set_many", "touch",
+            "delete", "delete_many", "incr", "decr", "clear", "get_or_set",
+        }:  # fmt: skip
+            type(self).calls += 1
+            raise ConnectionError("cache server unreachable")
+        return super().__getattribute__(name)
+
+
+def broken_cache_settings() -> dict:
+    """CACHES for a shared cache that is down, wrapped as production wraps Redis."""
+    return {
+        "default": {
+            "BACKEND": "portal.cache.FailSafeCache",
+            "LOCATION": "broken",
+            "OPTIONS": {"BACKEND": "tests.helpers.BrokenCache"},
+        }
+    }

@@ -134,7 +134,16 @@ def award_to_attending_associations(
 
 
 def consume_verify_allowance(client_ip: str) -> bool:
-    """Count one certificate look-up against the client's allowance; False once spent."""
+    """Count one certificate look-up against the client's allowance; False once spent.
+
+    While the shared cache is down, each app server counts on its own with the
+    same allowance: a citizen checking a certificate still gets an answer, and
+    guessing codes stays bounded (the allowance times the number of processes,
+    against codes that cannot be guessed in that many tries).
+    """
     return ratelimit.consume(
-        "certificates:verify", client_ip or "unknown", settings.CERTIFICATE_VERIFY_RATE_LIMIT
+        "certificates:verify",
+        client_ip or "unknown",
+        settings.CERTIFICATE_VERIFY_RATE_LIMIT,
+        during_outage=settings.CERTIFICATE_VERIFY_RATE_LIMIT,
     )

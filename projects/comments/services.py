@@ -105,10 +105,20 @@ def consume_comment_allowance(user, association: Association | None) -> bool:
     """Count one comment against the user's allowance (``COMMENTS_RATE_LIMIT``).
 
     False once it is spent. Official answers (see ``is_official``) are not counted.
+
+    While the shared cache is down, each app server keeps granting the same
+    allowance from its own count: representatives can still take part in the
+    discussion (a Redis restart should not silence them), and a flood stays
+    bounded by the allowance times the number of app processes.
     """
     if is_official(user, association):
         return True
-    return ratelimit.consume("comments", str(user.pk), settings.COMMENTS_RATE_LIMIT)
+    return ratelimit.consume(
+        "comments",
+        str(user.pk),
+        settings.COMMENTS_RATE_LIMIT,
+        during_outage=settings.COMMENTS_RATE_LIMIT,
+    )
 
 
 # --- writing ---------------------------------------------------------------

@@ -21,10 +21,10 @@ from meetings.models import (
 )
 from recommendations.models import Recommendation
 from tests import factories
-from tests.helpers import add_inline_rows, admin_form_data, page_errors
+from tests.helpers import add_inline_rows, admin_form_data, page_errors, pdf_bytes
 
 ADD_URL = reverse("admin:meetings_meeting_add")
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def change_url(meeting):

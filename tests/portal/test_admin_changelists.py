@@ -33,7 +33,7 @@ from meetings.models import (
     Speech,
     Workshop,
 )
-from portal.models import Commune, Institution, Person
+from portal.models import Commune, Institution, OutgoingEmail, Person
 from projects.models import (
     Comment,
     CommentReport,
@@ -164,6 +164,7 @@ ROW_MAKERS = {
     ProjectUpdate: factories.ProjectUpdateFactory,
     Comment: _comment,
     CommentReport: factories.CommentReportFactory,
+    OutgoingEmail: factories.OutgoingEmailFactory,
 }
 
 REGISTERED = list(admin.site._registry)

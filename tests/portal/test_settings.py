@@ -106,7 +106,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     completed = run_python(["-c", "import django; django.setup()"], DEBUG="false")
 
     assert completed.returncode != 0
-    assert "SECRET_KEY is the development key" in completed.stderr
+    assert "SECRET_KEY is empty or the development key" in completed.stderr
 
 
 def test_production_refuses_to_start_on_the_development_secret_key():
@@ -115,7 +115,14 @@ def test_production_refuses_to_start_on_the_development_secret_key():
     )
 
     assert completed.returncode != 0
-    assert "SECRET_KEY is the development key" in completed.stderr
+    assert "SECRET_KEY is empty or the development key" in completed.stderr
+
+
+def test_production_refuses_to_start_on_an_empty_secret_key():
+    completed = run_python(["-c", "import django; django.setup()"], DEBUG="false", SECRET_KEY="")
+
+    assert completed.returncode != 0
+    assert "SECRET_KEY is empty or the development key" in completed.stderr
 
 
 def test_production_starts_with_its_own_secret_key():
@@ -217,11 +224,14 @@ def test_the_cache_is_in_process_memory_without_redis_url():
     assert cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
-def test_redis_url_selects_the_redis_cache():
+def test_redis_url_selects_the_redis_cache_wrapped_to_fail_soft():
     cache = settings_in_subprocess(REDIS_URL="redis://cache.internal:6380/2")["cache"]
 
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.cache.FailSafeCache"
+    assert cache["OPTIONS"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6380/2"
+    # A Redis that does not answer costs a second, not a hung request.
+    assert cache["OPTIONS"]["OPTIONS"]["socket_connect_timeout"] == 1
 
 
 def test_deploy_check_passes_with_production_settings():

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from associations.models import Membership
+from portal.models import OutgoingEmail
 from tests import factories
 
 from .personas import make_personas
@@ -105,3 +106,7 @@ def test_a_mail_outage_does_not_lose_the_reply(personas, comment_of_b, monkeypat
     response = reply(personas, "staff", comment_of_b, "")
     assert response.status_code == 302
     assert comment_of_b.replies.count() == 1
+    # Nor the notice: it waits for the next try.
+    notice = OutgoingEmail.objects.get(to=personas.member_b.email)
+    assert notice.status == OutgoingEmail.Status.QUEUED
+    assert "SMTP server down" in notice.last_error
