@@ -22,7 +22,15 @@ from modeltranslation.admin import (
 )
 
 from portal import languages
-from portal.admin import COMPACT_TEXT, TitledBy, translated
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    ScopedInlineMixin,
+    TitledBy,
+    translated,
+)
+from portal import history
+from portal.history import HistoryAdmin
 
 from .certificates.admin import CertificateInline, award_to_attending_associations
 from .models import (
@@ -72,7 +80,7 @@ class SameMeetingChoicesMixin:
 # --- Inlines of the meeting page, in the order they appear -----------------
 
 
-class SessionInline(TranslationStackedInline):
+class SessionInline(ScopedInlineMixin, TranslationStackedInline):
     model = Session
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "title", "chair", "summary")
@@ -81,7 +89,7 @@ class SessionInline(TranslationStackedInline):
     extra = 0
 
 
-class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
+class SpeechInline(TitledBy, SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
     model = Speech
     formfield_overrides = COMPACT_TEXT
     titled_by = ("speaker", "association")
@@ -100,7 +108,7 @@ class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
     extra = 0
 
 
-class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
+class PresentationInline(SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
     model = Presentation
     formfield_overrides = COMPACT_TEXT
     fields = (
@@ -118,7 +126,7 @@ class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
     extra = 0
 
 
-class WorkshopInline(TranslationStackedInline):
+class WorkshopInline(ScopedInlineMixin, TranslationStackedInline):
     model = Workshop
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "theme", "facilitators", "outcomes")
@@ -127,7 +135,7 @@ class WorkshopInline(TranslationStackedInline):
     extra = 0
 
 
-class AssociationAttendanceInline(admin.TabularInline):
+class AssociationAttendanceInline(ScopedInlineMixin, admin.TabularInline):
     model = AssociationAttendance
     formfield_overrides = COMPACT_TEXT
     fields = ("association", "representatives", "illustrative")
@@ -135,7 +143,7 @@ class AssociationAttendanceInline(admin.TabularInline):
     extra = 0
 
 
-class InstitutionAttendanceInline(admin.TabularInline):
+class InstitutionAttendanceInline(ScopedInlineMixin, admin.TabularInline):
     model = InstitutionAttendance
     formfield_overrides = COMPACT_TEXT
     fields = ("institution",)
@@ -196,7 +204,7 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
         visit.save()
 
 
-class SiteVisitStopInline(TitledBy, TranslationTabularInline):
+class SiteVisitStopInline(TitledBy, ScopedInlineMixin, TranslationTabularInline):
     model = SiteVisitStop
     formfield_overrides = COMPACT_TEXT
     titled_by = ("project",)
@@ -230,7 +238,7 @@ class MeetingSiteVisitStopInline(SiteVisitStopInline):
         return super().has_add_permission(request, obj) and can_add_visit
 
 
-class MeetingPhotoInline(TranslationTabularInline):
+class MeetingPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = MeetingPhoto
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
@@ -240,9 +248,36 @@ class MeetingPhotoInline(TranslationTabularInline):
 
 # --- Meetings ---------------------------------------------------------------
 
+#: The parts of a meeting kept in each version of it (see portal.history).
+MEETING_PARTS = (
+    "sessions",
+    "speeches",
+    "presentations",
+    "workshops",
+    "association_attendance",
+    "institution_attendance",
+    "site_visits",
+    "certificates",
+    "photos",
+)
+for _part in (
+    Session,
+    Speech,
+    Presentation,
+    Workshop,
+    AssociationAttendance,
+    InstitutionAttendance,
+    SiteVisitStop,
+    MeetingPhoto,
+):
+    history.register(_part)
+history.register(SiteVisit, follow=("stops",))
+history.register(Meeting, follow=MEETING_PARTS)
+
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(TranslationAdmin):
+class MeetingSeriesAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = ("title", "commune", "meeting_count")
     list_filter = ("commune",)
     list_select_related = ("commune",)
@@ -260,7 +295,8 @@ class MeetingSeriesAdmin(TranslationAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationAdmin):
+class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    commune_path = "commune"
     actions = (award_to_attending_associations,)
     list_display = (
         "title",
@@ -303,7 +339,8 @@ class MeetingAdmin(TranslationAdmin):
 
 
 @admin.register(MeetingPhoto)
-class MeetingPhotoAdmin(TranslationAdmin):
+class MeetingPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("__str__", "meeting", "order")
     list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting",)
@@ -314,7 +351,8 @@ class MeetingPhotoAdmin(TranslationAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(TranslationAdmin):
+class SessionAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("title", "meeting", "order", "chair")
     list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting", "chair")
@@ -325,7 +363,8 @@ class SessionAdmin(TranslationAdmin):
 
 
 @admin.register(Speech)
-class SpeechAdmin(TranslationAdmin):
+class SpeechAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("__str__", "meeting", "order", "session", "illustrative")
     list_filter = ("kind", "illustrative", "meeting__commune")
     list_select_related = ("meeting", "session", "speaker", "association")
@@ -351,7 +390,8 @@ class SpeechAdmin(TranslationAdmin):
 
 
 @admin.register(Presentation)
-class PresentationAdmin(TranslationAdmin):
+class PresentationAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("title", "meeting", "institution", "order", "has_slides")
     list_filter = ("meeting__commune", "institution__kind")
     list_select_related = ("meeting", "institution")
@@ -376,7 +416,8 @@ class PresentationAdmin(TranslationAdmin):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(TranslationAdmin):
+class WorkshopAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("theme", "meeting", "order")
     list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting",)
@@ -387,7 +428,8 @@ class WorkshopAdmin(TranslationAdmin):
 
 
 @admin.register(AssociationAttendance)
-class AssociationAttendanceAdmin(admin.ModelAdmin):
+class AssociationAttendanceAdmin(CommuneScopedAdmin):
+    commune_path = "meeting__commune"
     list_display = ("association", "meeting", "representatives", "illustrative")
     list_filter = ("illustrative", "meeting__commune", "meeting__kind")
     list_select_related = ("association", "meeting")
@@ -398,7 +440,8 @@ class AssociationAttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(InstitutionAttendance)
-class InstitutionAttendanceAdmin(admin.ModelAdmin):
+class InstitutionAttendanceAdmin(CommuneScopedAdmin):
+    commune_path = "meeting__commune"
     list_display = ("institution", "meeting")
     list_filter = ("institution__kind", "meeting__commune", "meeting__kind")
     list_select_related = ("institution", "meeting")
@@ -412,7 +455,8 @@ class InstitutionAttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteVisit)
-class SiteVisitAdmin(TranslationAdmin):
+class SiteVisitAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = ("title", "date", "commune", "meeting", "stop_count")
     list_filter = ("commune",)
     list_select_related = ("commune", "meeting")
@@ -430,7 +474,7 @@ class SiteVisitAdmin(TranslationAdmin):
         return obj.stop_total
 
 
-class SiteVisitStopPhotoInline(TranslationTabularInline):
+class SiteVisitStopPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = SiteVisitStopPhoto
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption")
@@ -438,7 +482,8 @@ class SiteVisitStopPhotoInline(TranslationTabularInline):
 
 
 @admin.register(SiteVisitStop)
-class SiteVisitStopAdmin(TranslationAdmin):
+class SiteVisitStopAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "visit__commune"
     list_display = ("__str__", "visit", "order", "project")
     list_filter = ("visit__commune", "project__status")
     list_select_related = ("visit", "project")
@@ -450,7 +495,8 @@ class SiteVisitStopAdmin(TranslationAdmin):
 
 
 @admin.register(SiteVisitStopPhoto)
-class SiteVisitStopPhotoAdmin(TranslationAdmin):
+class SiteVisitStopPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "stop__visit__commune"
     list_display = ("__str__", "stop")
     list_filter = ("stop__visit__commune",)
     list_select_related = ("stop__project",)

@@ -8,7 +8,16 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import COMPACT_TEXT, KeepLinkedRecordsMixin, in_use_filter, translated
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    KeepLinkedRecordsMixin,
+    ScopedInlineMixin,
+    in_use_filter,
+    translated,
+)
+from portal import history
+from portal.history import HistoryAdmin
 
 from .comments import admin as comments_admin  # noqa: F401 (registers its own admins)
 from .models import (
@@ -22,8 +31,14 @@ from .models import (
 from .widgets import ProjectLocationForm
 
 
+for _part in (ProjectUpdate, ProjectPhoto, ProjectDocument):
+    history.register(_part)
+history.register(Project, follow=("updates", "photos", "documents"))
+
+
 @admin.register(DevelopmentPlan)
-class DevelopmentPlanAdmin(TranslationAdmin):
+class DevelopmentPlanAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = ("title", "kind", "commune", "start_year", "end_year")
     list_filter = ("kind", "commune")
     list_select_related = ("commune",)
@@ -33,7 +48,8 @@ class DevelopmentPlanAdmin(TranslationAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(TranslationAdmin):
+class SectorAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = None  # one list for every commune
     list_display = ("name", "slug")
     list_filter = (in_use_filter("projects"),)
     search_fields = (*translated("name"), "slug")
@@ -41,21 +57,21 @@ class SectorAdmin(TranslationAdmin):
     fields = ("name", "slug")
 
 
-class ProjectPhotoInline(TranslationTabularInline):
+class ProjectPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = ProjectPhoto
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     extra = 0
 
 
-class ProjectDocumentInline(TranslationTabularInline):
+class ProjectDocumentInline(ScopedInlineMixin, TranslationTabularInline):
     model = ProjectDocument
     formfield_overrides = COMPACT_TEXT
     fields = ("title", "file")
     extra = 0
 
 
-class ProjectUpdateInline(TranslationStackedInline):
+class ProjectUpdateInline(ScopedInlineMixin, TranslationStackedInline):
     model = ProjectUpdate
     formfield_overrides = COMPACT_TEXT
     fields = ("date", "title", "body", "progress", "status")
@@ -63,7 +79,8 @@ class ProjectUpdateInline(TranslationStackedInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
+class ProjectAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, TranslationAdmin):
+    commune_path = "commune"
     # Staff place the project by clicking on a map; the fields stay editable.
     form = ProjectLocationForm
     list_display = (
@@ -99,7 +116,8 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
 
 
 @admin.register(ProjectPhoto)
-class ProjectPhotoAdmin(TranslationAdmin):
+class ProjectPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "project__commune"
     list_display = ("__str__", "project", "order")
     list_filter = ("project__commune", "project__sector")
     list_select_related = ("project",)
@@ -109,7 +127,8 @@ class ProjectPhotoAdmin(TranslationAdmin):
 
 
 @admin.register(ProjectDocument)
-class ProjectDocumentAdmin(TranslationAdmin):
+class ProjectDocumentAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "project__commune"
     list_display = ("title", "project", "file")
     list_filter = ("project__commune", "project__sector")
     list_select_related = ("project",)
@@ -119,7 +138,8 @@ class ProjectDocumentAdmin(TranslationAdmin):
 
 
 @admin.register(ProjectUpdate)
-class ProjectUpdateAdmin(TranslationAdmin):
+class ProjectUpdateAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "project__commune"
     list_display = ("title", "project", "date", "progress", "status")
     list_filter = ("status",)
     list_select_related = ("project",)

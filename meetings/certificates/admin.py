@@ -9,9 +9,20 @@ from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from meetings.models import Certificate
-from portal.admin import COMPACT_TEXT, TitledBy, act_on_each, translated
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    ScopedInlineMixin,
+    TitledBy,
+    act_on_each,
+    translated,
+)
+from portal import history
+from portal.history import HistoryAdmin
 
 from . import services
+
+history.register(Certificate)
 
 REVOKED = ngettext_lazy(
     "%(count)d certificate revoked.", "%(count)d certificates revoked.", "count"
@@ -65,7 +76,7 @@ class CertificateFormSet(BaseInlineFormSet):
         return saved
 
 
-class CertificateInline(TitledBy, TranslationStackedInline):
+class CertificateInline(TitledBy, ScopedInlineMixin, TranslationStackedInline):
     model = Certificate
     formfield_overrides = COMPACT_TEXT
     titled_by = ("recipient_association", "recipient_person")
@@ -91,7 +102,10 @@ class CertificateInline(TitledBy, TranslationStackedInline):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(TranslationAdmin):
+class CertificateAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    # The certificate's own commune is copied from its meeting when it is
+    # saved: a new one is placed by its meeting.
+    commune_path = "meeting__commune"
     list_display = (
         "code",
         "serial_display",

@@ -11,7 +11,7 @@ from modeltranslation.translator import translator
 
 from associations.models import Association
 from meetings.admin import MeetingVisitStopFormSet
-from portal.models import Institution, Person
+from portal.models import Institution, Person, StaffScope
 from projects.models import Project
 from tests import factories
 
@@ -19,7 +19,11 @@ from .test_admin_changelists import ROW_MAKERS
 
 SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
 SHARAKA_MODELS = [
-    model for label in SHARAKA_APPS for model in apps.get_app_config(label).get_models()
+    model
+    for label in SHARAKA_APPS
+    for model in apps.get_app_config(label).get_models()
+    # Staff scopes are edited on the user's page, by superusers.
+    if model is not StaffScope
 ]
 CHOSEN_BY_AUTOCOMPLETE = (Person, Institution, Association, Project)
 
