@@ -4,13 +4,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from portal.admin import CommuneScopedAdmin, KeepLinkedRecordsMixin, in_use_filter, translated
 from portal import history
+from portal.admin import CommuneScopedAdmin, KeepLinkedRecordsMixin, in_use_filter, translated
 from portal.history import HistoryAdmin
 
 from .memberships import admin as memberships_admin  # noqa: F401 (registers its own admin)
 from .models import Association, FieldOfActivity
-
 
 history.register(Association)
 

@@ -21,7 +21,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal import languages
+from portal import history, languages
 from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
@@ -29,7 +29,6 @@ from portal.admin import (
     TitledBy,
     translated,
 )
-from portal import history
 from portal.history import HistoryAdmin
 
 from .certificates.admin import CertificateInline, award_to_attending_associations

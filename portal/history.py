@@ -10,6 +10,7 @@ parts that were added, removed or changed. Only superusers restore a version
 
 from dataclasses import dataclass, field
 
+import reversion
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,7 +20,6 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-import reversion
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 

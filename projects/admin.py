@@ -8,6 +8,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from portal import history
 from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
@@ -16,7 +17,6 @@ from portal.admin import (
     in_use_filter,
     translated,
 )
-from portal import history
 from portal.history import HistoryAdmin
 
 from .comments import admin as comments_admin  # noqa: F401 (registers its own admins)
@@ -29,7 +29,6 @@ from .models import (
     Sector,
 )
 from .widgets import ProjectLocationForm
-
 
 for _part in (ProjectUpdate, ProjectPhoto, ProjectDocument):
     history.register(_part)

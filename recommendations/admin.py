@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from meetings import admin as meetings_admin
 from meetings.models import Meeting
+from portal import history
 from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
@@ -17,7 +18,6 @@ from portal.admin import (
     in_use_filter,
     translated,
 )
-from portal import history
 from portal.history import HistoryAdmin
 
 from .models import Recommendation, RecommendationUpdate, Theme

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from meetings.models import Certificate
+from portal import history
 from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
@@ -17,7 +18,6 @@ from portal.admin import (
     act_on_each,
     translated,
 )
-from portal import history
 from portal.history import HistoryAdmin
 
 from . import services
