@@ -188,7 +188,7 @@ def test_every_sharaka_admin_says_how_its_rows_reach_a_commune():
 
 def test_every_inline_limits_its_choices(superuser):
     request = type("Request", (), {"user": superuser})()
-    for model, model_admin in sharaka_admins():
+    for _model, model_admin in sharaka_admins():
         for inline in model_admin.get_inline_instances(request):
             assert isinstance(inline, ScopedChoices), type(inline).__name__
 
