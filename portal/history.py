@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -53,10 +54,15 @@ class HistoryEntry:
 
 
 def tracked_fields(model) -> list:
+    untracked = set(UNTRACKED_FIELDS)
+    if model in translator.get_registered_models():
+        # A translated field's own column repeats one language's: each
+        # language's column (title_ar, title_fr…) is shown instead.
+        untracked |= set(translator.get_options_for_model(model).fields)
     return [
         f
         for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
-        if f.editable and not f.primary_key and f.name not in UNTRACKED_FIELDS
+        if f.editable and not f.primary_key and f.name not in untracked
     ]
 
 
