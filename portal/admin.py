@@ -20,6 +20,7 @@ from modeltranslation.admin import TranslationAdmin
 from . import languages, scope
 from .links import site_url
 from .models import Commune, Institution, Person, StaffScope
+from .slugs import slug_from, unique_slug
 
 
 def translated(*names: str) -> tuple[str, ...]:
@@ -196,6 +197,77 @@ def keeping_saved_choices(form_class):
     return KeepingSavedChoices
 
 
+class AnyOneLanguage:
+    """Texts in any one language, and a slug made from the title when staff leave it empty.
+
+    A required text (a title, a theme, a name) is asked in at least one
+    language, whichever the staff member writes in; the Arabic box stays the
+    first. An empty slug is made from the title: the French or English one,
+    else the Arabic one transliterated (portal.slugs), unique among the rows.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is None:
+            return formfield
+        original = getattr(db_field, "translated_field", None)
+        if original is not None and not original.blank:
+            formfield.required = False
+            formfield.one_language_of = original
+        if db_field.name == "slug":
+            formfield.required = False
+        return formfield
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        sources = self.get_prepopulated_fields(request, obj).get("slug", ())
+        return in_any_one_language(form, sources)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = in_any_one_language(formset.form, ())
+        return formset
+
+
+def in_any_one_language(form_class, slug_sources):
+    """``form_class`` that asks each required text in one language at least and fills the slug."""
+
+    class InAnyOneLanguage(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            groups = {}
+            for name, field in self.fields.items():
+                original = getattr(field, "one_language_of", None)
+                if original is not None:
+                    groups.setdefault(original, []).append(name)
+            for original, names in groups.items():
+                if not any(str(cleaned.get(name) or "").strip() for name in names):
+                    self.add_error(
+                        names[0],
+                        _("Give the %(field)s in at least one language.")
+                        % {"field": original.verbose_name},
+                    )
+            if "slug" in self.fields and not cleaned.get("slug") and slug_sources:
+                cleaned["slug"] = self.made_slug(slug_sources, cleaned)
+            return cleaned
+
+        def made_slug(self, sources, cleaned):
+            texts = []
+            for source in sources:
+                original = source.rsplit("_", 1)[0] if source[-3:-2] == "_" else source
+                texts += [cleaned.get(column) for column in languages.columns(original)]
+            # French and English words first, Arabic transliterated last.
+            texts = texts[1:] + texts[:1] if len(texts) == len(languages.codes()) else texts
+            model = self._meta.model
+            max_length = model._meta.get_field("slug").max_length
+            return unique_slug(
+                model, slug_from(*texts), max_length=max_length, exclude_pk=self.instance.pk
+            )
+
+    InAnyOneLanguage.__name__ = form_class.__name__
+    return InAnyOneLanguage
+
+
 class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
     """A list filter on a related record that offers only the user's communes' records."""
 
@@ -208,7 +280,7 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, str(obj)) for obj in queryset]
 
 
-class CommuneScopedAdmin(ScopedChoices, admin.ModelAdmin):
+class CommuneScopedAdmin(AnyOneLanguage, ScopedChoices, admin.ModelAdmin):
     """An admin whose rows belong to communes, shown and changed only by their staff.
 
     ``commune_path`` leads from the model to its commune (``"commune"``,
@@ -333,7 +405,7 @@ class CommuneScopedAdmin(ScopedChoices, admin.ModelAdmin):
         return site_url(obj.get_absolute_url())
 
 
-class ScopedInlineMixin(ScopedChoices):
+class ScopedInlineMixin(AnyOneLanguage, ScopedChoices):
     """Inlines: choices limited like their page's (the rows belong to the page's record)."""
 
 
