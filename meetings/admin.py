@@ -7,13 +7,18 @@ the app above this one: ``recommendations/admin.py`` registers this page again
 with their inline added.
 """
 
-from django.contrib import admin
+import copy
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_permission_codename
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -21,16 +26,19 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from associations.models import Association
 from portal import history, languages
 from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
+    OrderedFormSet,
     ScopedInlineMixin,
     TitledBy,
     translated,
 )
 from portal.history import HistoryAdmin
 
+from . import services
 from .certificates.admin import CertificateInline, award_to_attending_associations
 from .models import (
     AssociationAttendance,
@@ -81,6 +89,7 @@ class SameMeetingChoicesMixin:
 
 class SessionInline(ScopedInlineMixin, TranslationStackedInline):
     model = Session
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "title", "chair", "summary")
     autocomplete_fields = ("chair",)
@@ -90,6 +99,7 @@ class SessionInline(ScopedInlineMixin, TranslationStackedInline):
 
 class SpeechInline(TitledBy, SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
     model = Speech
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     titled_by = ("speaker", "association")
     fields = (
@@ -109,6 +119,7 @@ class SpeechInline(TitledBy, SameMeetingChoicesMixin, ScopedInlineMixin, Transla
 
 class PresentationInline(SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
     model = Presentation
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = (
         "order",
@@ -127,6 +138,7 @@ class PresentationInline(SameMeetingChoicesMixin, ScopedInlineMixin, Translation
 
 class WorkshopInline(ScopedInlineMixin, TranslationStackedInline):
     model = Workshop
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "theme", "facilitators", "outcomes")
     autocomplete_fields = ("facilitators",)
@@ -150,7 +162,7 @@ class InstitutionAttendanceInline(ScopedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class MeetingVisitStopFormSet(BaseInlineFormSet):
+class MeetingVisitStopFormSet(OrderedFormSet):
     """The stops of a meeting's site visit, edited from the meeting's page.
 
     The admin hands every inline formset the meeting; this one works on the
@@ -205,6 +217,7 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
 
 class SiteVisitStopInline(TitledBy, ScopedInlineMixin, TranslationTabularInline):
     model = SiteVisitStop
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     titled_by = ("project",)
     fields = ("order", "project", "notes")
@@ -239,6 +252,7 @@ class MeetingSiteVisitStopInline(SiteVisitStopInline):
 
 class MeetingPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = MeetingPhoto
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     ordering = ("order", "pk")
@@ -293,10 +307,59 @@ class MeetingSeriesAdmin(CommuneScopedAdmin, TranslationAdmin):
         return obj.meeting_total
 
 
+class MeetingForm(forms.ModelForm):
+    """The meeting's own fields, and attendance recorded for many associations at once."""
+
+    add_attending_associations = forms.ModelMultipleChoiceField(
+        label=_("Add attending associations"),
+        queryset=Association.objects.none(),
+        required=False,
+        help_text=_(
+            "Type a few letters of each association's name and pick it; every association "
+            "chosen here is added to the attendance below when the meeting is saved "
+            "(those already listed are skipped)."
+        ),
+    )
+
+
+@admin.action(
+    description=_("Save as the next edition (same frame, next year)"),
+    permissions=["add"],
+    location=[ActionLocation.CHANGE_FORM],
+)
+def save_as_next_edition(modeladmin, request, queryset):
+    """The next edition of a forum: its series, edition + 1, slogan, venue, sessions, workshops."""
+    meeting = queryset.get()
+    if not meeting.series_id:
+        modeladmin.message_user(
+            request,
+            _("Only a meeting of a series (a forum's editions) has a next edition."),
+            messages.ERROR,
+        )
+        return None
+    edition = services.next_edition(meeting)
+    modeladmin.message_user(
+        request,
+        _(
+            "Edition %(edition)s was created, planned and not published, with the sessions "
+            "and workshops of this one; check its date and add its people."
+        )
+        % {"edition": edition.edition},
+        messages.SUCCESS,
+    )
+    return redirect("admin:meetings_meeting_change", edition.pk)
+
+
 @admin.register(Meeting)
 class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    """The whole meeting on one page: collapsible sections, an index with their counts,
+    every error listed at the top after a failed save, ordered rows numbered and
+    moved by dragging (admin-workspace.js)."""
+
     commune_path = "commune"
-    actions = (award_to_attending_associations,)
+    change_form_template = "admin/meetings/meeting/change_form.html"
+    form = MeetingForm
+    actions = (award_to_attending_associations, save_as_next_edition)
     list_display = (
         "title",
         "kind",
@@ -315,10 +378,23 @@ class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
     prepopulated_fields = {"slug": ("title_fr",)}
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("kind", "title", "slug", "commune", "series", "edition", "slogan")}),
+        (
+            _("The meeting"),
+            {"fields": ("kind", "title", "slug", "commune", "series", "edition", "slogan")},
+        ),
         (_("When and where"), {"fields": ("start_date", "end_date", "start_time", "venue")}),
-        (_("Organisers and partners"), {"fields": ("organisers", "partners")}),
-        (_("Texts"), {"fields": ("summary", "report", "report_file", "source")}),
+        (
+            _("Organisers and partners"),
+            {"fields": ("organisers", "partners"), "classes": ("collapse",)},
+        ),
+        (
+            _("Attending associations: add several at once"),
+            {"fields": ("add_attending_associations",), "classes": ("collapse",)},
+        ),
+        (
+            _("Texts"),
+            {"fields": ("summary", "report", "report_file", "source"), "classes": ("collapse",)},
+        ),
         (
             _("Publication"),
             {"fields": ("status", "published", "illustrative", "created_at", "updated_at")},
@@ -335,6 +411,52 @@ class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
         CertificateInline,
         MeetingPhotoInline,
     )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "add_attending_associations" in form.base_fields:
+            # A copy: the declared field is shared by every request's form class.
+            field = copy.deepcopy(form.base_fields["add_attending_associations"])
+            form.base_fields["add_attending_associations"] = field
+            association_admin = self.admin_site.get_model_admin(Association)
+            field.queryset = association_admin.limit_to_scope(request, Association.objects.all())
+            # Searched like the attendance rows' own association field.
+            widget = AutocompleteSelectMultiple(
+                AssociationAttendance._meta.get_field("association"), self.admin_site
+            )
+            widget.choices = field.choices
+            field.widget = widget
+        return form
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        chosen = form.cleaned_data.get("add_attending_associations")
+        if chosen:
+            added = services.add_attending_associations(form.instance, chosen)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d attending association added.",
+                    "%(count)d attending associations added.",
+                    added,
+                )
+                % {"count": added},
+                messages.SUCCESS,
+            )
+        new_parts = [
+            formset
+            for formset in formsets
+            if formset.model in (Session, Workshop) and formset.new_objects
+        ]
+        if new_parts and "_continue" in request.POST:
+            self.message_user(
+                request,
+                _(
+                    "The new sessions and workshops can now be chosen for speeches, "
+                    "presentations and recommendations."
+                ),
+                messages.INFO,
+            )
 
 
 @admin.register(MeetingPhoto)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
@@ -268,6 +269,42 @@ def in_any_one_language(form_class, slug_sources):
     return InAnyOneLanguage
 
 
+def error_summary(adminform, inline_admin_formsets) -> list[dict]:
+    """Every error of a failed save, each with where it is and the id of its field.
+
+    Shown at the top of the page, so a long page (a whole meeting) tells
+    what is wrong and jumps to it, instead of one "correct the errors below".
+    """
+    if adminform is None:
+        return []
+    entries = []
+
+    def add(form, where, fallback_anchor):
+        for name, messages_ in form.errors.items():
+            if name in form.fields:
+                bound = form[name]
+                anchor = bound.id_for_label or bound.auto_id or fallback_anchor
+                label = str(bound.label)
+            else:
+                anchor, label = fallback_anchor, ""
+            place = ": ".join(part for part in (where, label) if part)
+            for message in messages_:
+                entries.append({"where": place, "message": message, "anchor": anchor})
+
+    add(adminform.form, "", f"{adminform.form._meta.model._meta.model_name}_form")
+    for inline in inline_admin_formsets:
+        formset = inline.formset
+        heading = str(capfirst(inline.opts.verbose_name_plural))
+        for message in formset.non_form_errors():
+            entries.append(
+                {"where": heading, "message": message, "anchor": f"{formset.prefix}-group"}
+            )
+        for index, form in enumerate(formset.forms):
+            if form.errors:
+                add(form, f"{heading} #{index + 1}", f"{formset.prefix}-{index}")
+    return entries
+
+
 class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
     """A list filter on a related record that offers only the user's communes' records."""
 
@@ -299,6 +336,10 @@ class CommuneScopedAdmin(AnyOneLanguage, ScopedChoices, admin.ModelAdmin):
 
     commune_path: str | None = None
     shared_when_empty: bool = False
+    change_form_template = "admin/sharaka/change_form.html"
+
+    class Media:
+        js = ("js/admin-workspace.js",)
 
     # Which communes, and whether a row is shared -----------------------------
 
@@ -398,11 +439,103 @@ class CommuneScopedAdmin(AnyOneLanguage, ScopedChoices, admin.ModelAdmin):
                 raise PermissionDenied
         super().save_model(request, obj, form, change)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["error_summary"] = error_summary(
+            context.get("adminform"), context.get("inline_admin_formsets", ())
+        )
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def view_on_site(self, obj):
         """The record's public page on the site's own address (SITE_URL)."""
         if not hasattr(obj, "get_absolute_url"):
             return None
         return site_url(obj.get_absolute_url())
+
+
+class OrderedFormSet(BaseInlineFormSet):
+    """Rows numbered by an ``order`` field: an empty number takes the next one, and rows
+    can swap numbers in one save (dragged on the page, or typed by hand).
+
+    Each row is checked against the other rows of the page, not against the
+    numbers they had before the save: two stops that swap numbers are saved
+    through temporary numbers, so a unique (visit, order) constraint holds.
+    """
+
+    ORDER_FIELD = "order"
+    TEMPORARY_OFFSET = 20000
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.ORDER_FIELD in form.fields:
+            form.fields[self.ORDER_FIELD].required = False
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if self.ORDER_FIELD in form.fields:
+            # Checked across the page's rows below, not against the old numbers.
+            exclusions = form._get_validation_exclusions
+
+            def without_order():
+                return {*exclusions(), self.ORDER_FIELD}
+
+            form._get_validation_exclusions = without_order
+        return form
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and form.cleaned_data
+            and not self._should_delete_form(form)
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or self.ORDER_FIELD not in self.form.base_fields:
+            return
+        kept = self.kept_forms()
+        numbers = [f.cleaned_data.get(self.ORDER_FIELD) for f in kept]
+        taken = [n for n in numbers if n is not None]
+        next_number = max(taken, default=0) + 1
+        for form in kept:
+            if form.cleaned_data.get(self.ORDER_FIELD) is None:
+                form.cleaned_data[self.ORDER_FIELD] = next_number
+                setattr(form.instance, self.ORDER_FIELD, next_number)
+                next_number += 1
+        if self.model_orders_are_unique():
+            seen = {}
+            for form in kept:
+                number = form.cleaned_data[self.ORDER_FIELD]
+                if number in seen:
+                    form.add_error(
+                        self.ORDER_FIELD,
+                        _("Number %(number)s is used by two rows; give each row its own.")
+                        % {"number": number},
+                    )
+                seen[number] = form
+
+    def model_orders_are_unique(self) -> bool:
+        return any(
+            isinstance(constraint, models.UniqueConstraint)
+            and self.ORDER_FIELD in constraint.fields
+            for constraint in self.model._meta.constraints
+        )
+
+    def save(self, commit=True):
+        if commit and self.model_orders_are_unique():
+            moving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk is not None
+                and (self.ORDER_FIELD in form.changed_data or self._should_delete_form(form))
+            ]
+            if moving:
+                self.model._default_manager.filter(pk__in=moving).update(
+                    **{self.ORDER_FIELD: models.F(self.ORDER_FIELD) + self.TEMPORARY_OFFSET}
+                )
+        return super().save(commit=commit)
 
 
 class ScopedInlineMixin(AnyOneLanguage, ScopedChoices):

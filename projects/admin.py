@@ -1,5 +1,7 @@
 """Back office for development plans, projects and their timeline (comments: see comments/)."""
 
+import re
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -13,6 +15,7 @@ from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
     KeepLinkedRecordsMixin,
+    OrderedFormSet,
     ScopedInlineMixin,
     in_use_filter,
     translated,
@@ -45,6 +48,17 @@ class DevelopmentPlanAdmin(CommuneScopedAdmin, TranslationAdmin):
     autocomplete_fields = ("commune",)
     fields = ("commune", "kind", "title", "start_year", "end_year", "description")
 
+    def get_search_results(self, request, queryset, search_term):
+        """A year in the search ("2012", "2010-2015") finds the plans in force that year."""
+        years = [int(year) for year in re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", search_term)]
+        if not years:
+            return super().get_search_results(request, queryset, search_term)
+        words = re.sub(r"\b(1[89]\d\d|2\d\d\d)\b|[-–—/]", " ", search_term).strip()
+        queryset, duplicates = super().get_search_results(request, queryset, words)
+        for year in years:
+            queryset = queryset.filter(start_year__lte=year, end_year__gte=year)
+        return queryset, duplicates
+
 
 @admin.register(Sector)
 class SectorAdmin(CommuneScopedAdmin, TranslationAdmin):
@@ -58,6 +72,7 @@ class SectorAdmin(CommuneScopedAdmin, TranslationAdmin):
 
 class ProjectPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = ProjectPhoto
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     extra = 0

@@ -14,6 +14,7 @@ from portal import history
 from portal.admin import (
     COMPACT_TEXT,
     CommuneScopedAdmin,
+    OrderedFormSet,
     ScopedInlineMixin,
     in_use_filter,
     translated,
@@ -40,6 +41,7 @@ class RecommendationInline(
     """The recommendations of a meeting, on the meeting's page; follow-ups are on their own page."""
 
     model = Recommendation
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = (
         "order",
