@@ -171,12 +171,12 @@ class CertificateAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("<path:object_id>/pdf/", view(self.pdf_view), name="meetings_certificate_pdf"),
             path(
                 "of-meeting/<int:meeting_id>/pdf/",
                 view(self.meeting_pdf_view),
                 name="meetings_certificate_meeting_pdf",
             ),
+            path("<path:object_id>/pdf/", view(self.pdf_view), name="meetings_certificate_pdf"),
             *super().get_urls(),
         ]
 
