@@ -88,6 +88,7 @@ class SameMeetingChoicesMixin:
 
 
 class SessionInline(ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Session
     formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
@@ -98,6 +99,7 @@ class SessionInline(ScopedInlineMixin, TranslationStackedInline):
 
 
 class SpeechInline(TitledBy, SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Speech
     formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
@@ -118,6 +120,7 @@ class SpeechInline(TitledBy, SameMeetingChoicesMixin, ScopedInlineMixin, Transla
 
 
 class PresentationInline(SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Presentation
     formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
@@ -137,6 +140,7 @@ class PresentationInline(SameMeetingChoicesMixin, ScopedInlineMixin, Translation
 
 
 class WorkshopInline(ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Workshop
     formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
@@ -147,6 +151,7 @@ class WorkshopInline(ScopedInlineMixin, TranslationStackedInline):
 
 
 class AssociationAttendanceInline(ScopedInlineMixin, admin.TabularInline):
+    classes = ("collapse",)
     model = AssociationAttendance
     formfield_overrides = COMPACT_TEXT
     fields = ("association", "representatives", "illustrative")
@@ -155,6 +160,7 @@ class AssociationAttendanceInline(ScopedInlineMixin, admin.TabularInline):
 
 
 class InstitutionAttendanceInline(ScopedInlineMixin, admin.TabularInline):
+    classes = ("collapse",)
     model = InstitutionAttendance
     formfield_overrides = COMPACT_TEXT
     fields = ("institution",)
@@ -234,6 +240,8 @@ class MeetingSiteVisitStopInline(SiteVisitStopInline):
     the foreign key; MeetingVisitStopFormSet turns the meeting into its visit.
     """
 
+    classes = ("collapse",)
+
     formset = MeetingVisitStopFormSet
     verbose_name = _("site-visit stop")
     verbose_name_plural = _("site visit: stops in order")
@@ -251,6 +259,7 @@ class MeetingSiteVisitStopInline(SiteVisitStopInline):
 
 
 class MeetingPhotoInline(ScopedInlineMixin, TranslationTabularInline):
+    classes = ("collapse",)
     model = MeetingPhoto
     formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT

@@ -443,6 +443,8 @@ class CommuneScopedAdmin(AnyOneLanguage, ScopedChoices, admin.ModelAdmin):
         context["error_summary"] = error_summary(
             context.get("adminform"), context.get("inline_admin_formsets", ())
         )
+        # A browser never sends a chosen file twice: after a failed save, say so.
+        context["files_not_kept"] = bool(context["error_summary"] and request.FILES)
         return super().render_change_form(request, context, *args, **kwargs)
 
     def view_on_site(self, obj):

@@ -41,6 +41,7 @@ class RecommendationInline(
     """The recommendations of a meeting, on the meeting's page; follow-ups are on their own page."""
 
     model = Recommendation
+    classes = ("collapse",)
     formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = (

@@ -86,6 +86,7 @@ class CertificateFormSet(BaseInlineFormSet):
 
 class CertificateInline(TitledBy, ScopedInlineMixin, TranslationStackedInline):
     model = Certificate
+    classes = ("collapse",)
     formfield_overrides = COMPACT_TEXT
     titled_by = ("recipient_association", "recipient_person")
     formset = CertificateFormSet
