@@ -159,16 +159,17 @@
     event.target.focus();
   }
 
+  // The moves are followed on the whole document: moving the row in the page
+  // would end a pointer capture on its handle.
   let dragging = null;
 
   function startDrag(event) {
     const row = event.target.closest(".inline-related, tr.form-row");
     dragging = { row, group: row.closest(".inline-group") };
     row.classList.add("sharaka-dragging");
-    event.target.setPointerCapture(event.pointerId);
-    event.target.addEventListener("pointermove", drag);
-    event.target.addEventListener("pointerup", endDrag, { once: true });
-    event.target.addEventListener("pointercancel", endDrag, { once: true });
+    document.addEventListener("pointermove", drag);
+    document.addEventListener("pointerup", endDrag);
+    document.addEventListener("pointercancel", endDrag);
     event.preventDefault();
   }
 
@@ -176,6 +177,7 @@
     if (!dragging) {
       return;
     }
+    event.preventDefault();
     const rows = rowsOf(dragging.group).filter((row) => row !== dragging.row);
     for (const row of rows) {
       const box = row.getBoundingClientRect();
@@ -192,13 +194,16 @@
     }
   }
 
-  function endDrag(event) {
+  function endDrag() {
+    document.removeEventListener("pointermove", drag);
+    document.removeEventListener("pointerup", endDrag);
+    document.removeEventListener("pointercancel", endDrag);
     if (!dragging) {
       return;
     }
-    event.target.removeEventListener("pointermove", drag);
     dragging.row.classList.remove("sharaka-dragging");
     renumber(dragging.group);
+    dragging.row.querySelector(".sharaka-drag-handle").focus({ preventScroll: true });
     dragging = null;
   }
 
