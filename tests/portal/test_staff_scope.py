@@ -9,12 +9,15 @@ forms whose commune, meeting or association fields were tampered with are
 refused and save nothing.
 """
 
+import itertools
 from dataclasses import dataclass
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from associations.models import Association, FieldOfActivity, Membership
@@ -50,6 +53,7 @@ from recommendations.models import Recommendation, RecommendationUpdate, Theme
 from tests import factories
 from tests.helpers import admin_form_data, page_errors
 
+YEARS = itertools.count(2000)
 SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
 USERS = ("superuser", "guelmim", "taroudant", "nowhere")
 
@@ -96,7 +100,9 @@ def makers(commune):
         Certificate: lambda: factories.CertificateFactory(
             meeting=meeting(), recipient_association=association()
         ),
-        DevelopmentPlan: lambda: factories.DevelopmentPlanFactory(commune=commune),
+        DevelopmentPlan: lambda: factories.DevelopmentPlanFactory(
+            commune=commune, start_year=(year := next(YEARS)), end_year=year + 5
+        ),
         Project: project,
         ProjectPhoto: lambda: factories.ProjectPhotoFactory(project=project()),
         ProjectDocument: lambda: factories.ProjectDocumentFactory(project=project()),
@@ -592,3 +598,22 @@ def test_restoring_versions_is_for_superusers(world):
     assert world.clients["guelmim"].get(recover).status_code == 403
     assert world.clients["superuser"].get(recover).status_code == 200
     assert meeting.pk  # the meeting's own versions: tests/portal/test_history.py
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=label)
+def test_a_commune_accounts_lists_keep_their_number_of_queries(world, model):
+    """Limited to a commune, a list makes as many queries for 1 row as for 5."""
+    client = world.clients["guelmim"]
+    make = makers(world.guelmim)[model]
+    make()
+    client.get(url(model, "changelist"))  # warm the per-process caches
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url(model, "changelist")).status_code == 200
+    if model is not Commune:
+        for _ in range(4):
+            make()
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url(model, "changelist")).status_code == 200
+
+    assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)
