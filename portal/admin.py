@@ -145,6 +145,13 @@ class ScopedChoices:
     (linked by a superuser) stays valid, so saving the row again loses nothing.
     """
 
+    def view_on_site(self, obj):
+        """The record's public page on the site's own address (SITE_URL), not the
+        Sites framework's placeholder domain."""
+        if not hasattr(obj, "get_absolute_url"):
+            return None
+        return site_url(obj.get_absolute_url())
+
     def get_field_queryset(self, db, db_field, request):
         queryset = super().get_field_queryset(db, db_field, request)
         related_admin = scoped_admin_of(db_field.remote_field.model, self.admin_site)
@@ -446,12 +453,6 @@ class CommuneScopedAdmin(AnyOneLanguage, ScopedChoices, admin.ModelAdmin):
         # A browser never sends a chosen file twice: after a failed save, say so.
         context["files_not_kept"] = bool(context["error_summary"] and request.FILES)
         return super().render_change_form(request, context, *args, **kwargs)
-
-    def view_on_site(self, obj):
-        """The record's public page on the site's own address (SITE_URL)."""
-        if not hasattr(obj, "get_absolute_url"):
-            return None
-        return site_url(obj.get_absolute_url())
 
 
 class OrderedFormSet(BaseInlineFormSet):

@@ -129,3 +129,15 @@ def test_view_on_site_opens_the_sites_own_address(staff_client, settings):
     expected = f'href="https://sharaka.example.ma{meeting.get_absolute_url()}"'
     assert expected in page.content.decode()
     assert "example.com" not in page.content.decode()
+
+
+def test_view_on_site_links_of_inline_rows_open_the_sites_own_address(staff_client, settings):
+    settings.SITE_URL = "https://sharaka.example.ma"
+    presentation = factories.PresentationFactory()
+
+    page = staff_client.get(
+        reverse("admin:meetings_meeting_change", args=[presentation.meeting.pk])
+    ).content.decode()
+
+    assert f'href="https://sharaka.example.ma{presentation.get_absolute_url()}"' in page
+    assert "/admin/r/" not in page
