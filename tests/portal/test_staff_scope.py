@@ -617,3 +617,14 @@ def test_a_commune_accounts_lists_keep_their_number_of_queries(world, model):
         assert client.get(url(model, "changelist")).status_code == 200
 
     assert len(many) == len(few), "\n".join(q["sql"] for q in many.captured_queries)
+
+
+def test_certificate_pdfs_the_back_offices_exports_follow_the_matrix(world):
+    certificate = makers(world.guelmim)[Certificate]()
+    single = reverse("admin:meetings_certificate_pdf", args=[certificate.pk])
+    bundle = reverse("admin:meetings_certificate_meeting_pdf", args=[certificate.meeting.pk])
+    expected = {"superuser": 200, "guelmim": 200, "taroudant": 404, "nowhere": 404}
+
+    for who in USERS:
+        for address in (single, bundle):
+            assert world.clients[who].get(address).status_code == expected[who], (who, address)
