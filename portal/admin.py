@@ -8,10 +8,13 @@ from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import get_fields_from_path, quote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -605,6 +608,27 @@ class PersonAdmin(CommuneScopedAdmin, TranslationAdmin):
     search_fields = (*translated("full_name", "role"), "institution__acronym")
     autocomplete_fields = ("institution", "commune")
     fields = ("full_name", "role", "institution", "commune", "illustrative")
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" address (``/admin/r/…``), limited like the admin pages.
+
+    Django's own answers any staff account with the address of any record,
+    an unpublished one of another commune included; this one asks the
+    record's admin first, so another commune's record answers 404.
+    """
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    model_admin = scoped_admin_of(model) if model is not None else None
+    if model_admin is None:
+        return contenttype_views.shortcut(request, content_type_id, object_id)
+    obj = model_admin.get_object(request, object_id)
+    if not model_admin.has_view_or_change_permission(request, obj):
+        raise PermissionDenied
+    address = model_admin.get_view_on_site_url(obj)
+    if not address:
+        raise Http404(_("This record has no public page."))
+    return redirect(address)
 
 
 # --- Accounts: superusers say which communes each staff account works for --------

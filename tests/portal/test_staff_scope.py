@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -628,3 +629,22 @@ def test_certificate_pdfs_the_back_offices_exports_follow_the_matrix(world):
     for who in USERS:
         for address in (single, bundle):
             assert world.clients[who].get(address).status_code == expected[who], (who, address)
+
+
+def test_the_admins_view_on_site_address_is_limited_like_its_pages(world, settings):
+    settings.SITE_URL = "https://sharaka.example.ma"
+    meeting = makers(world.guelmim)[Meeting]()
+    meeting.published = False
+    meeting.save()
+    content_type = ContentType.objects.get_for_model(Meeting)
+    address = reverse("admin:view_on_site", args=[content_type.pk, meeting.pk])
+
+    answers = {who: world.clients[who].get(address) for who in USERS}
+
+    assert answers["guelmim"].status_code == 302
+    assert (
+        answers["guelmim"]["Location"] == f"https://sharaka.example.ma{meeting.get_absolute_url()}"
+    )
+    assert answers["superuser"].status_code == 302
+    assert answers["taroudant"].status_code == 404
+    assert answers["nowhere"].status_code == 404
