@@ -4,14 +4,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from portal.admin import KeepLinkedRecordsMixin, in_use_filter, translated
+from portal import history
+from portal.admin import CommuneScopedAdmin, KeepLinkedRecordsMixin, in_use_filter, translated
+from portal.history import HistoryAdmin
 
 from .memberships import admin as memberships_admin  # noqa: F401 (registers its own admin)
 from .models import Association, FieldOfActivity
 
+history.register(Association)
+
 
 @admin.register(FieldOfActivity)
-class FieldOfActivityAdmin(TranslationAdmin):
+class FieldOfActivityAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = None  # one list for every commune
     list_display = ("name", "slug")
     list_filter = (in_use_filter("associations"),)
     search_fields = (*translated("name"), "slug")
@@ -20,7 +25,8 @@ class FieldOfActivityAdmin(TranslationAdmin):
 
 
 @admin.register(Association)
-class AssociationAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
+class AssociationAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = (
         "name",
         "acronym",

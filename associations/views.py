@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from portal.paging import paginate
+from portal.preview import as_preview, public_or_preview
 
 from .filters import AssociationFilter
 from .models import Association
@@ -25,8 +26,13 @@ def association_detail(request, slug):
     name it belong to apps above this one: they are read through the
     association's own relations and their models' ``public()``, not imported.
     """
-    association = get_object_or_404(Association.objects.public(), slug=slug)
-    return render(
+    association, preview = public_or_preview(
+        request,
+        lambda: get_object_or_404(Association.objects.public(), slug=slug),
+        lambda: get_object_or_404(Association.objects.select_related("commune"), slug=slug),
+        lambda association: association.commune_id,
+    )
+    response = render(
         request,
         "associations/detail.html",
         {
@@ -36,5 +42,7 @@ def association_detail(request, slug):
             ),
             "certificates": list(association.certificates.public().order_by("-awarded_on", "pk")),
             "recommendations": list(association.recommendations.public()),
+            "preview": preview,
         },
     )
+    return as_preview(response) if preview else response

@@ -7,13 +7,18 @@ the app above this one: ``recommendations/admin.py`` registers this page again
 with their inline added.
 """
 
-from django.contrib import admin
+import copy
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_permission_codename
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -21,9 +26,19 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal import languages
-from portal.admin import COMPACT_TEXT, TitledBy, translated
+from associations.models import Association
+from portal import history, languages
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    OrderedFormSet,
+    ScopedInlineMixin,
+    TitledBy,
+    translated,
+)
+from portal.history import HistoryAdmin
 
+from . import services
 from .certificates.admin import CertificateInline, award_to_attending_associations
 from .models import (
     AssociationAttendance,
@@ -72,8 +87,10 @@ class SameMeetingChoicesMixin:
 # --- Inlines of the meeting page, in the order they appear -----------------
 
 
-class SessionInline(TranslationStackedInline):
+class SessionInline(ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Session
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "title", "chair", "summary")
     autocomplete_fields = ("chair",)
@@ -81,8 +98,10 @@ class SessionInline(TranslationStackedInline):
     extra = 0
 
 
-class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
+class SpeechInline(TitledBy, SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Speech
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     titled_by = ("speaker", "association")
     fields = (
@@ -100,8 +119,10 @@ class SpeechInline(TitledBy, SameMeetingChoicesMixin, TranslationStackedInline):
     extra = 0
 
 
-class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
+class PresentationInline(SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Presentation
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = (
         "order",
@@ -118,8 +139,10 @@ class PresentationInline(SameMeetingChoicesMixin, TranslationStackedInline):
     extra = 0
 
 
-class WorkshopInline(TranslationStackedInline):
+class WorkshopInline(ScopedInlineMixin, TranslationStackedInline):
+    classes = ("collapse",)
     model = Workshop
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "theme", "facilitators", "outcomes")
     autocomplete_fields = ("facilitators",)
@@ -127,7 +150,8 @@ class WorkshopInline(TranslationStackedInline):
     extra = 0
 
 
-class AssociationAttendanceInline(admin.TabularInline):
+class AssociationAttendanceInline(ScopedInlineMixin, admin.TabularInline):
+    classes = ("collapse",)
     model = AssociationAttendance
     formfield_overrides = COMPACT_TEXT
     fields = ("association", "representatives", "illustrative")
@@ -135,7 +159,8 @@ class AssociationAttendanceInline(admin.TabularInline):
     extra = 0
 
 
-class InstitutionAttendanceInline(admin.TabularInline):
+class InstitutionAttendanceInline(ScopedInlineMixin, admin.TabularInline):
+    classes = ("collapse",)
     model = InstitutionAttendance
     formfield_overrides = COMPACT_TEXT
     fields = ("institution",)
@@ -143,7 +168,7 @@ class InstitutionAttendanceInline(admin.TabularInline):
     extra = 0
 
 
-class MeetingVisitStopFormSet(BaseInlineFormSet):
+class MeetingVisitStopFormSet(OrderedFormSet):
     """The stops of a meeting's site visit, edited from the meeting's page.
 
     The admin hands every inline formset the meeting; this one works on the
@@ -196,8 +221,9 @@ class MeetingVisitStopFormSet(BaseInlineFormSet):
         visit.save()
 
 
-class SiteVisitStopInline(TitledBy, TranslationTabularInline):
+class SiteVisitStopInline(TitledBy, ScopedInlineMixin, TranslationTabularInline):
     model = SiteVisitStop
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     titled_by = ("project",)
     fields = ("order", "project", "notes")
@@ -213,6 +239,8 @@ class MeetingSiteVisitStopInline(SiteVisitStopInline):
     Built as an inline of SiteVisit, so the admin's formset machinery finds
     the foreign key; MeetingVisitStopFormSet turns the meeting into its visit.
     """
+
+    classes = ("collapse",)
 
     formset = MeetingVisitStopFormSet
     verbose_name = _("site-visit stop")
@@ -230,8 +258,10 @@ class MeetingSiteVisitStopInline(SiteVisitStopInline):
         return super().has_add_permission(request, obj) and can_add_visit
 
 
-class MeetingPhotoInline(TranslationTabularInline):
+class MeetingPhotoInline(ScopedInlineMixin, TranslationTabularInline):
+    classes = ("collapse",)
     model = MeetingPhoto
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     ordering = ("order", "pk")
@@ -240,9 +270,36 @@ class MeetingPhotoInline(TranslationTabularInline):
 
 # --- Meetings ---------------------------------------------------------------
 
+#: The parts of a meeting kept in each version of it (see portal.history).
+MEETING_PARTS = (
+    "sessions",
+    "speeches",
+    "presentations",
+    "workshops",
+    "association_attendance",
+    "institution_attendance",
+    "site_visits",
+    "certificates",
+    "photos",
+)
+for _part in (
+    Session,
+    Speech,
+    Presentation,
+    Workshop,
+    AssociationAttendance,
+    InstitutionAttendance,
+    SiteVisitStop,
+    MeetingPhoto,
+):
+    history.register(_part)
+history.register(SiteVisit, follow=("stops",))
+history.register(Meeting, follow=MEETING_PARTS)
+
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(TranslationAdmin):
+class MeetingSeriesAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = ("title", "commune", "meeting_count")
     list_filter = ("commune",)
     list_select_related = ("commune",)
@@ -259,9 +316,59 @@ class MeetingSeriesAdmin(TranslationAdmin):
         return obj.meeting_total
 
 
+class MeetingForm(forms.ModelForm):
+    """The meeting's own fields, and attendance recorded for many associations at once."""
+
+    add_attending_associations = forms.ModelMultipleChoiceField(
+        label=_("Add attending associations"),
+        queryset=Association.objects.none(),
+        required=False,
+        help_text=_(
+            "Type a few letters of each association's name and pick it; every association "
+            "chosen here is added to the attendance below when the meeting is saved "
+            "(those already listed are skipped)."
+        ),
+    )
+
+
+@admin.action(
+    description=_("Save as the next edition (same frame, next year)"),
+    permissions=["add"],
+    location=[ActionLocation.CHANGE_FORM],
+)
+def save_as_next_edition(modeladmin, request, queryset):
+    """The next edition of a forum: its series, edition + 1, slogan, venue, sessions, workshops."""
+    meeting = queryset.get()
+    if not meeting.series_id:
+        modeladmin.message_user(
+            request,
+            _("Only a meeting of a series (a forum's editions) has a next edition."),
+            messages.ERROR,
+        )
+        return None
+    edition = services.next_edition(meeting)
+    modeladmin.message_user(
+        request,
+        _(
+            "Edition %(edition)s was created, planned and not published, with the sessions "
+            "and workshops of this one; check its date and add its people."
+        )
+        % {"edition": edition.edition},
+        messages.SUCCESS,
+    )
+    return redirect("admin:meetings_meeting_change", edition.pk)
+
+
 @admin.register(Meeting)
-class MeetingAdmin(TranslationAdmin):
-    actions = (award_to_attending_associations,)
+class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    """The whole meeting on one page: collapsible sections, an index with their counts,
+    every error listed at the top after a failed save, ordered rows numbered and
+    moved by dragging (admin-workspace.js)."""
+
+    commune_path = "commune"
+    change_form_template = "admin/meetings/meeting/change_form.html"
+    form = MeetingForm
+    actions = (award_to_attending_associations, save_as_next_edition)
     list_display = (
         "title",
         "kind",
@@ -280,10 +387,23 @@ class MeetingAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ("title_fr",)}
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("kind", "title", "slug", "commune", "series", "edition", "slogan")}),
+        (
+            _("The meeting"),
+            {"fields": ("kind", "title", "slug", "commune", "series", "edition", "slogan")},
+        ),
         (_("When and where"), {"fields": ("start_date", "end_date", "start_time", "venue")}),
-        (_("Organisers and partners"), {"fields": ("organisers", "partners")}),
-        (_("Texts"), {"fields": ("summary", "report", "report_file", "source")}),
+        (
+            _("Organisers and partners"),
+            {"fields": ("organisers", "partners"), "classes": ("collapse",)},
+        ),
+        (
+            _("Attending associations: add several at once"),
+            {"fields": ("add_attending_associations",), "classes": ("collapse",)},
+        ),
+        (
+            _("Texts"),
+            {"fields": ("summary", "report", "report_file", "source"), "classes": ("collapse",)},
+        ),
         (
             _("Publication"),
             {"fields": ("status", "published", "illustrative", "created_at", "updated_at")},
@@ -301,9 +421,56 @@ class MeetingAdmin(TranslationAdmin):
         MeetingPhotoInline,
     )
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "add_attending_associations" in form.base_fields:
+            # A copy: the declared field is shared by every request's form class.
+            field = copy.deepcopy(form.base_fields["add_attending_associations"])
+            form.base_fields["add_attending_associations"] = field
+            association_admin = self.admin_site.get_model_admin(Association)
+            field.queryset = association_admin.limit_to_scope(request, Association.objects.all())
+            # Searched like the attendance rows' own association field.
+            widget = AutocompleteSelectMultiple(
+                AssociationAttendance._meta.get_field("association"), self.admin_site
+            )
+            widget.choices = field.choices
+            field.widget = widget
+        return form
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        chosen = form.cleaned_data.get("add_attending_associations")
+        if chosen:
+            added = services.add_attending_associations(form.instance, chosen)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d attending association added.",
+                    "%(count)d attending associations added.",
+                    added,
+                )
+                % {"count": added},
+                messages.SUCCESS,
+            )
+        new_parts = [
+            formset
+            for formset in formsets
+            if formset.model in (Session, Workshop) and formset.new_objects
+        ]
+        if new_parts and "_continue" in request.POST:
+            self.message_user(
+                request,
+                _(
+                    "The new sessions and workshops can now be chosen for speeches, "
+                    "presentations and recommendations."
+                ),
+                messages.INFO,
+            )
+
 
 @admin.register(MeetingPhoto)
-class MeetingPhotoAdmin(TranslationAdmin):
+class MeetingPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("__str__", "meeting", "order")
     list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting",)
@@ -314,7 +481,8 @@ class MeetingPhotoAdmin(TranslationAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(TranslationAdmin):
+class SessionAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("title", "meeting", "order", "chair")
     list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting", "chair")
@@ -325,7 +493,8 @@ class SessionAdmin(TranslationAdmin):
 
 
 @admin.register(Speech)
-class SpeechAdmin(TranslationAdmin):
+class SpeechAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("__str__", "meeting", "order", "session", "illustrative")
     list_filter = ("kind", "illustrative", "meeting__commune")
     list_select_related = ("meeting", "session", "speaker", "association")
@@ -351,7 +520,8 @@ class SpeechAdmin(TranslationAdmin):
 
 
 @admin.register(Presentation)
-class PresentationAdmin(TranslationAdmin):
+class PresentationAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("title", "meeting", "institution", "order", "has_slides")
     list_filter = ("meeting__commune", "institution__kind")
     list_select_related = ("meeting", "institution")
@@ -376,7 +546,8 @@ class PresentationAdmin(TranslationAdmin):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(TranslationAdmin):
+class WorkshopAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = ("theme", "meeting", "order")
     list_filter = ("meeting__commune", "meeting__kind")
     list_select_related = ("meeting",)
@@ -387,7 +558,8 @@ class WorkshopAdmin(TranslationAdmin):
 
 
 @admin.register(AssociationAttendance)
-class AssociationAttendanceAdmin(admin.ModelAdmin):
+class AssociationAttendanceAdmin(CommuneScopedAdmin):
+    commune_path = "meeting__commune"
     list_display = ("association", "meeting", "representatives", "illustrative")
     list_filter = ("illustrative", "meeting__commune", "meeting__kind")
     list_select_related = ("association", "meeting")
@@ -398,7 +570,8 @@ class AssociationAttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(InstitutionAttendance)
-class InstitutionAttendanceAdmin(admin.ModelAdmin):
+class InstitutionAttendanceAdmin(CommuneScopedAdmin):
+    commune_path = "meeting__commune"
     list_display = ("institution", "meeting")
     list_filter = ("institution__kind", "meeting__commune", "meeting__kind")
     list_select_related = ("institution", "meeting")
@@ -412,7 +585,8 @@ class InstitutionAttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteVisit)
-class SiteVisitAdmin(TranslationAdmin):
+class SiteVisitAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = ("title", "date", "commune", "meeting", "stop_count")
     list_filter = ("commune",)
     list_select_related = ("commune", "meeting")
@@ -430,7 +604,7 @@ class SiteVisitAdmin(TranslationAdmin):
         return obj.stop_total
 
 
-class SiteVisitStopPhotoInline(TranslationTabularInline):
+class SiteVisitStopPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = SiteVisitStopPhoto
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption")
@@ -438,7 +612,8 @@ class SiteVisitStopPhotoInline(TranslationTabularInline):
 
 
 @admin.register(SiteVisitStop)
-class SiteVisitStopAdmin(TranslationAdmin):
+class SiteVisitStopAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "visit__commune"
     list_display = ("__str__", "visit", "order", "project")
     list_filter = ("visit__commune", "project__status")
     list_select_related = ("visit", "project")
@@ -450,7 +625,8 @@ class SiteVisitStopAdmin(TranslationAdmin):
 
 
 @admin.register(SiteVisitStopPhoto)
-class SiteVisitStopPhotoAdmin(TranslationAdmin):
+class SiteVisitStopPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "stop__visit__commune"
     list_display = ("__str__", "stop")
     list_filter = ("stop__visit__commune",)
     list_select_related = ("stop__project",)

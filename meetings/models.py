@@ -413,11 +413,13 @@ class SiteVisit(models.Model):
 class SiteVisitStopQuerySet(models.QuerySet):
     def public(self):
         """Stops at published projects, on visits that are not part of an unpublished meeting."""
-        return (
-            self.filter(project__published=True)
-            .filter(Q(visit__meeting__isnull=True) | Q(visit__meeting__published=True))
-            .select_related("visit", "project")
+        return self.previewed().filter(
+            Q(visit__meeting__isnull=True) | Q(visit__meeting__published=True)
         )
+
+    def previewed(self):
+        """What ``public()`` shows once the meeting is published: the staff preview."""
+        return self.filter(project__published=True).select_related("visit", "project")
 
 
 class SiteVisitStop(models.Model):
@@ -466,9 +468,12 @@ class CertificateQuerySet(models.QuerySet):
 
     def public(self):
         """Valid certificates of published meetings, to a published association if any."""
+        return self.previewed().filter(meeting__published=True)
+
+    def previewed(self):
+        """What ``public()`` shows once the meeting is published: the staff preview."""
         return (
             self.valid()
-            .filter(meeting__published=True)
             .filter(
                 Q(recipient_association__isnull=True) | Q(recipient_association__published=True)
             )

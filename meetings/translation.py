@@ -18,13 +18,11 @@ from .models import (
 @register(MeetingSeries)
 class MeetingSeriesTranslation(TranslationOptions):
     fields = ("title", "description")
-    required_languages = ("ar",)
 
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
     fields = ("title", "slogan", "venue", "summary", "report")
-    required_languages = ("ar",)
 
 
 @register(MeetingPhoto)
@@ -35,7 +33,6 @@ class MeetingPhotoTranslation(TranslationOptions):
 @register(Session)
 class SessionTranslation(TranslationOptions):
     fields = ("title", "summary")
-    required_languages = ("ar",)
 
 
 @register(Speech)
@@ -46,19 +43,16 @@ class SpeechTranslation(TranslationOptions):
 @register(Presentation)
 class PresentationTranslation(TranslationOptions):
     fields = ("title", "summary")
-    required_languages = ("ar",)
 
 
 @register(Workshop)
 class WorkshopTranslation(TranslationOptions):
     fields = ("theme", "outcomes")
-    required_languages = ("ar",)
 
 
 @register(SiteVisit)
 class SiteVisitTranslation(TranslationOptions):
     fields = ("title", "notes")
-    required_languages = ("ar",)
 
 
 @register(SiteVisitStop)
@@ -74,4 +68,3 @@ class SiteVisitStopPhotoTranslation(TranslationOptions):
 @register(Certificate)
 class CertificateTranslation(TranslationOptions):
     fields = ("citation",)
-    required_languages = ("ar",)

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from portal.models import Person
 from portal.paging import paginate
+from portal.preview import as_preview, public_or_preview
 from projects.models import Project
 
 from .filters import MeetingFilter
@@ -21,16 +22,21 @@ from .models import (
 )
 
 
-def get_public_meeting(slug: str) -> Meeting:
-    """A published meeting with everything its page shows, drafts left out."""
+def get_public_meeting(slug: str, *, preview: bool = False) -> Meeting:
+    """A published meeting with everything its page shows, drafts left out.
+
+    With ``preview``, any meeting, its parts as they will show once it is published.
+    """
     people = Person.objects.select_related("institution")
     stops = (
-        SiteVisitStop.objects.public()
+        (SiteVisitStop.objects.previewed() if preview else SiteVisitStop.objects.public())
         .select_related("project__sector")
         .prefetch_related("photos")
         .order_by("order")
     )
-    queryset = Meeting.objects.public().prefetch_related(
+    meetings = Meeting.objects.select_related("commune", "series") if preview else Meeting.objects
+    certificates = Certificate.objects.previewed() if preview else Certificate.objects.public()
+    queryset = (meetings if preview else meetings.public()).prefetch_related(
         "organisers",
         "partners",
         "photos",
@@ -75,7 +81,7 @@ def get_public_meeting(slug: str) -> Meeting:
         ),
         Prefetch(
             "certificates",
-            queryset=Certificate.objects.public().order_by("awarded_on", "pk"),
+            queryset=certificates.order_by("awarded_on", "pk"),
             to_attr="public_certificates",
         ),
     )
@@ -112,22 +118,30 @@ def meeting_list(request):
 def meeting_detail(request, slug):
     """A meeting's page. Its recommendations belong to the app above this one: they are
     read through the meeting's own relation and their model's ``public()``."""
-    meeting = get_public_meeting(slug)
+    meeting, preview = public_or_preview(
+        request,
+        lambda: get_public_meeting(slug),
+        lambda: get_public_meeting(slug, preview=True),
+        lambda meeting: meeting.commune_id,
+    )
+    recommendations = (
+        meeting.recommendations.previewed() if preview else (meeting.recommendations.public())
+    )
     located = [
         stop
         for visit in meeting.site_visits.all()
         for stop in visit.public_stops
         if stop.project.latitude is not None and stop.project.longitude is not None
     ]
-    return render(
+    response = render(
         request,
         "meetings/detail.html",
         {
             "meeting": meeting,
             "has_map": bool(located),
             "other_editions": other_editions(meeting),
-            "recommendations": list(
-                meeting.recommendations.public().select_related("workshop", "session")
-            ),
+            "recommendations": list(recommendations.select_related("workshop", "session")),
+            "preview": preview,
         },
     )
+    return as_preview(response) if preview else response

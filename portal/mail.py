@@ -29,22 +29,30 @@ RETRY_DELAYS = (60, 5 * 60, 15 * 60, 60 * 60, 3 * 3600, 6 * 3600, 12 * 3600)
 
 
 def send_in_language(
-    language: str, recipients: list[str], template: str, context: dict
+    language: str, recipients: list[str], template: str, context: dict, *, commune=None
 ) -> list[OutgoingEmail]:
     """Render `<template>_subject.txt` and `<template>_body.txt` in ``language`` and queue them.
 
     One e-mail per recipient, so that one refused address does not hold back
-    the others.
+    the others. ``commune`` is the commune whose record the e-mail is about:
+    its staff see the e-mail in the back office.
     """
     if not recipients:
         return []
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
-    return queue(EmailMessage(subject, body, None, recipients), kind=template, language=language)
+    return queue(
+        EmailMessage(subject, body, None, recipients),
+        kind=template,
+        language=language,
+        commune=commune,
+    )
 
 
-def queue(message: EmailMessage, *, kind: str, language: str = "") -> list[OutgoingEmail]:
+def queue(
+    message: EmailMessage, *, kind: str, language: str = "", commune=None
+) -> list[OutgoingEmail]:
     """Store ``message`` once per recipient and have the worker send each."""
     html = ""
     if isinstance(message, EmailMultiAlternatives):
@@ -60,6 +68,7 @@ def queue(message: EmailMessage, *, kind: str, language: str = "") -> list[Outgo
                 html_body=html,
                 kind=kind,
                 language=language or translation.get_language() or "",
+                commune=commune,
             )
             for address in message.to
         ]

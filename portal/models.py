@@ -1,7 +1,8 @@
-"""Site-wide records: communes, institutions, the people who hold public roles, e-mails."""
+"""Site-wide records: communes, institutions, public role holders, staff scopes, e-mails."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import languages
 from .fields import ValidatedImageField
 from .search import document_text
 
@@ -227,6 +229,99 @@ class Person(Illustrative):
         return f"{self.full_name} — {self.role}" if self.role else self.full_name
 
 
+class StaffScope(models.Model):
+    """One commune, province or region a staff account works for.
+
+    A staff account sees and changes only the records of the communes its
+    scopes cover (``portal.scope.commune_ids``); superusers see everything.
+    A province or region is matched on the communes' own province or region
+    name, in any of its languages, so a scope follows communes added later.
+    """
+
+    class Level(models.TextChoices):
+        COMMUNE = "commune", _("commune")
+        PROVINCE = "province", _("province or prefecture")
+        REGION = "region", _("region")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_scopes",
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level, default=Level.COMMUNE)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="staff_scopes",
+    )
+    area = models.CharField(
+        _("province or region"),
+        max_length=200,
+        blank=True,
+        help_text=_("As written on the communes' pages, in any language."),
+    )
+
+    class Meta:
+        verbose_name = _("commune of work")
+        verbose_name_plural = _("communes of work")
+        ordering = ["user", "level", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(level="commune", commune__isnull=False) & Q(area=""))
+                | (Q(level__in=["province", "region"], commune__isnull=True) & ~Q(area="")),
+                name="staff_scope_commune_or_area",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "commune"],
+                condition=Q(commune__isnull=False),
+                name="staff_scope_commune_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "level", "area"],
+                condition=Q(commune__isnull=True),
+                name="staff_scope_area_once",
+            ),
+        ]
+
+    def __str__(self):
+        if self.level == self.Level.COMMUNE:
+            return str(self.commune)
+        return f"{self.get_level_display()}: {self.area}"
+
+    def area_lookup(self) -> Q:
+        """The communes a province or region scope covers, by any language's name."""
+        field = "province" if self.level == self.Level.PROVINCE else "region"
+        lookup = Q()
+        for column in languages.columns(field):
+            lookup |= Q(**{column: self.area})
+        return lookup
+
+    def clean(self):
+        self.area = (self.area or "").strip()
+        if self.level == self.Level.COMMUNE:
+            if not self.commune_id:
+                raise ValidationError({"commune": _("Choose the commune.")})
+            if self.area:
+                raise ValidationError(
+                    {"area": _("Leave the province or region empty for a commune.")}
+                )
+            return
+        if self.commune_id:
+            raise ValidationError(
+                {"commune": _("Leave the commune empty for a province or a region.")}
+            )
+        if not self.area:
+            raise ValidationError({"area": _("Give the name of the province or region.")})
+        if not Commune.objects.filter(self.area_lookup()).exists():
+            raise ValidationError(
+                {"area": _("No commune has this province or region name; check its spelling.")}
+            )
+
+
 class OutgoingEmailQuerySet(models.QuerySet):
     def unsent(self):
         return self.exclude(status=OutgoingEmail.Status.SENT)
@@ -255,6 +350,18 @@ class OutgoingEmail(models.Model):
         _("kind"), max_length=100, help_text=_("The template the e-mail was written from.")
     )
     language = models.CharField(_("language"), max_length=10, blank=True)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The commune whose record the e-mail is about; its staff see it. "
+            "Account e-mails belong to none and are seen by superusers only."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.QUEUED, db_index=True
     )

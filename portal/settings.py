@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_filters",
     # The task queue in the database (django.tasks): e-mails are sent by its worker.
     "django_tasks_db",
+    "reversion",
     # The portal base, the apps and the site layer; which may import which is
     # README's Layout (and tests/layering.py).
     "portal",
@@ -223,11 +224,12 @@ TIME_ZONE = "Africa/Casablanca"
 USE_TZ = True
 FORMAT_MODULE_PATH = ["portal.formats"]
 
-# Translated content fields (django-modeltranslation): Arabic is required,
-# a missing French or English text falls back to the Arabic one.
+# Translated content fields (django-modeltranslation): staff may write a
+# title in any one language; a missing text falls back to the Arabic one,
+# then to the others in the order of LANGUAGES.
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
-MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+MODELTRANSLATION_FALLBACK_LANGUAGES = MODELTRANSLATION_LANGUAGES
 
 # Static files: whitenoise with compressed, hashed names.
 STATIC_URL = "/static/"

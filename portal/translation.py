@@ -1,3 +1,7 @@
+"""Texts staff write in any one language (Arabic first on the forms); each falls back to
+the others on the pages (settings.MODELTRANSLATION_FALLBACK_LANGUAGES). The back office
+asks for a required text in at least one language (portal.admin.AnyOneLanguage)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Commune, Institution, Person
@@ -6,16 +10,13 @@ from .models import Commune, Institution, Person
 @register(Commune)
 class CommuneTranslation(TranslationOptions):
     fields = ("name", "region", "province")
-    required_languages = ("ar",)
 
 
 @register(Institution)
 class InstitutionTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("ar",)
 
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
     fields = ("full_name", "role")
-    required_languages = ("ar",)

@@ -1,5 +1,7 @@
 """Back office for development plans, projects and their timeline (comments: see comments/)."""
 
+import re
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -8,7 +10,17 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import COMPACT_TEXT, KeepLinkedRecordsMixin, in_use_filter, translated
+from portal import history
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    KeepLinkedRecordsMixin,
+    OrderedFormSet,
+    ScopedInlineMixin,
+    in_use_filter,
+    translated,
+)
+from portal.history import HistoryAdmin
 
 from .comments import admin as comments_admin  # noqa: F401 (registers its own admins)
 from .models import (
@@ -21,9 +33,14 @@ from .models import (
 )
 from .widgets import ProjectLocationForm
 
+for _part in (ProjectUpdate, ProjectPhoto, ProjectDocument):
+    history.register(_part)
+history.register(Project, follow=("updates", "photos", "documents"))
+
 
 @admin.register(DevelopmentPlan)
-class DevelopmentPlanAdmin(TranslationAdmin):
+class DevelopmentPlanAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "commune"
     list_display = ("title", "kind", "commune", "start_year", "end_year")
     list_filter = ("kind", "commune")
     list_select_related = ("commune",)
@@ -31,9 +48,21 @@ class DevelopmentPlanAdmin(TranslationAdmin):
     autocomplete_fields = ("commune",)
     fields = ("commune", "kind", "title", "start_year", "end_year", "description")
 
+    def get_search_results(self, request, queryset, search_term):
+        """A year in the search ("2012", "2010-2015") finds the plans in force that year."""
+        years = [int(year) for year in re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", search_term)]
+        if not years:
+            return super().get_search_results(request, queryset, search_term)
+        words = re.sub(r"\b(1[89]\d\d|2\d\d\d)\b|[-–—/]", " ", search_term).strip()
+        queryset, duplicates = super().get_search_results(request, queryset, words)
+        for year in years:
+            queryset = queryset.filter(start_year__lte=year, end_year__gte=year)
+        return queryset, duplicates
+
 
 @admin.register(Sector)
-class SectorAdmin(TranslationAdmin):
+class SectorAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = None  # one list for every commune
     list_display = ("name", "slug")
     list_filter = (in_use_filter("projects"),)
     search_fields = (*translated("name"), "slug")
@@ -41,21 +70,22 @@ class SectorAdmin(TranslationAdmin):
     fields = ("name", "slug")
 
 
-class ProjectPhotoInline(TranslationTabularInline):
+class ProjectPhotoInline(ScopedInlineMixin, TranslationTabularInline):
     model = ProjectPhoto
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = ("image", "caption", "order")
     extra = 0
 
 
-class ProjectDocumentInline(TranslationTabularInline):
+class ProjectDocumentInline(ScopedInlineMixin, TranslationTabularInline):
     model = ProjectDocument
     formfield_overrides = COMPACT_TEXT
     fields = ("title", "file")
     extra = 0
 
 
-class ProjectUpdateInline(TranslationStackedInline):
+class ProjectUpdateInline(ScopedInlineMixin, TranslationStackedInline):
     model = ProjectUpdate
     formfield_overrides = COMPACT_TEXT
     fields = ("date", "title", "body", "progress", "status")
@@ -63,7 +93,8 @@ class ProjectUpdateInline(TranslationStackedInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
+class ProjectAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, TranslationAdmin):
+    commune_path = "commune"
     # Staff place the project by clicking on a map; the fields stay editable.
     form = ProjectLocationForm
     list_display = (
@@ -99,7 +130,8 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
 
 
 @admin.register(ProjectPhoto)
-class ProjectPhotoAdmin(TranslationAdmin):
+class ProjectPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "project__commune"
     list_display = ("__str__", "project", "order")
     list_filter = ("project__commune", "project__sector")
     list_select_related = ("project",)
@@ -109,7 +141,8 @@ class ProjectPhotoAdmin(TranslationAdmin):
 
 
 @admin.register(ProjectDocument)
-class ProjectDocumentAdmin(TranslationAdmin):
+class ProjectDocumentAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "project__commune"
     list_display = ("title", "project", "file")
     list_filter = ("project__commune", "project__sector")
     list_select_related = ("project",)
@@ -119,7 +152,8 @@ class ProjectDocumentAdmin(TranslationAdmin):
 
 
 @admin.register(ProjectUpdate)
-class ProjectUpdateAdmin(TranslationAdmin):
+class ProjectUpdateAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "project__commune"
     list_display = ("title", "project", "date", "progress", "status")
     list_filter = ("status",)
     list_select_related = ("project",)

@@ -6,19 +6,16 @@ from .models import DevelopmentPlan, Project, ProjectDocument, ProjectPhoto, Pro
 @register(DevelopmentPlan)
 class DevelopmentPlanTranslation(TranslationOptions):
     fields = ("title", "description")
-    required_languages = ("ar",)
 
 
 @register(Sector)
 class SectorTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("ar",)
 
 
 @register(Project)
 class ProjectTranslation(TranslationOptions):
     fields = ("title", "summary", "description", "location_name")
-    required_languages = ("ar",)
 
 
 @register(ProjectPhoto)
@@ -29,10 +26,8 @@ class ProjectPhotoTranslation(TranslationOptions):
 @register(ProjectDocument)
 class ProjectDocumentTranslation(TranslationOptions):
     fields = ("title",)
-    required_languages = ("ar",)
 
 
 @register(ProjectUpdate)
 class ProjectUpdateTranslation(TranslationOptions):
     fields = ("title", "body")
-    required_languages = ("ar",)

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from portal.paging import paginate
+from portal.preview import as_preview, public_or_preview
 
 from .comments.services import comment_context
 from .filters import ProjectFilter
@@ -18,12 +19,15 @@ def project_list(request):
     )
 
 
-def get_public_project(slug: str) -> Project:
-    """A published project with its files and timeline."""
-    queryset = (
-        Project.objects.public()
-        .select_related("contracting_institution")
-        .prefetch_related("funders", "photos", "documents", "updates")
+def get_public_project(slug: str, *, preview: bool = False) -> Project:
+    """A published project with its files and timeline (any project, with ``preview``)."""
+    projects = (
+        Project.objects.select_related("commune", "sector", "plan")
+        if preview
+        else Project.objects.public()
+    )
+    queryset = projects.select_related("contracting_institution").prefetch_related(
+        "funders", "photos", "documents", "updates"
     )
     return get_object_or_404(queryset, slug=slug)
 
@@ -49,7 +53,12 @@ def project_detail(request, slug):
     """A project's page. The meetings, visits and recommendations about it belong to
     apps above this one: they are read through the project's own relations and
     their models' ``public()``, not imported."""
-    project = get_public_project(slug)
+    project, preview = public_or_preview(
+        request,
+        lambda: get_public_project(slug),
+        lambda: get_public_project(slug, preview=True),
+        lambda project: project.commune_id,
+    )
     stops = list(
         project.visit_stops.public()
         .select_related("visit__meeting__commune")
@@ -62,6 +71,8 @@ def project_detail(request, slug):
         "stops": stops,
         "recommendations": recommendations,
         "meetings": meetings_about(presentations, stops, recommendations),
+        "preview": preview,
     }
     context.update(comment_context(request.user, project))
-    return render(request, "projects/detail.html", context)
+    response = render(request, "projects/detail.html", context)
+    return as_preview(response) if preview else response

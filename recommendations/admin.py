@@ -10,14 +10,24 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from meetings import admin as meetings_admin
 from meetings.models import Meeting
-from portal.admin import COMPACT_TEXT, in_use_filter, translated
+from portal import history
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    OrderedFormSet,
+    ScopedInlineMixin,
+    in_use_filter,
+    translated,
+)
+from portal.history import HistoryAdmin
 
 from .models import Recommendation, RecommendationUpdate, Theme
 from .services import sync_status
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = None  # one list for every commune
     list_display = ("name", "slug")
     list_filter = (in_use_filter("recommendations"),)
     search_fields = (*translated("name"), "slug")
@@ -25,10 +35,14 @@ class ThemeAdmin(TranslationAdmin):
     fields = ("name", "slug")
 
 
-class RecommendationInline(meetings_admin.SameMeetingChoicesMixin, TranslationStackedInline):
+class RecommendationInline(
+    meetings_admin.SameMeetingChoicesMixin, ScopedInlineMixin, TranslationStackedInline
+):
     """The recommendations of a meeting, on the meeting's page; follow-ups are on their own page."""
 
     model = Recommendation
+    classes = ("collapse",)
+    formset = OrderedFormSet
     formfield_overrides = COMPACT_TEXT
     fields = (
         "order",
@@ -53,6 +67,11 @@ class RecommendationInline(meetings_admin.SameMeetingChoicesMixin, TranslationSt
 
 
 admin.site.unregister(Meeting)
+# A meeting's versions keep its recommendations too, and each recommendation's
+# versions its follow-ups.
+history.register(RecommendationUpdate)
+history.register(Recommendation, follow=("updates",))
+history.register(Meeting, follow=(*meetings_admin.MEETING_PARTS, "recommendations"))
 
 
 @admin.register(Meeting)
@@ -67,7 +86,7 @@ class MeetingAdmin(meetings_admin.MeetingAdmin):
     )
 
 
-class RecommendationUpdateInline(TranslationStackedInline):
+class RecommendationUpdateInline(ScopedInlineMixin, TranslationStackedInline):
     model = RecommendationUpdate
     formfield_overrides = COMPACT_TEXT
     fields = ("date", "status", "note", "evidence", "evidence_url")
@@ -76,7 +95,8 @@ class RecommendationUpdateInline(TranslationStackedInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(TranslationAdmin):
+class RecommendationAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    commune_path = "meeting__commune"
     list_display = (
         "title",
         "meeting",
@@ -134,7 +154,8 @@ class RecommendationAdmin(TranslationAdmin):
 
 
 @admin.register(RecommendationUpdate)
-class RecommendationUpdateAdmin(TranslationAdmin):
+class RecommendationUpdateAdmin(CommuneScopedAdmin, TranslationAdmin):
+    commune_path = "recommendation__meeting__commune"
     list_display = ("recommendation", "date", "status", "has_evidence")
     list_filter = ("status",)
     list_select_related = ("recommendation",)

@@ -40,6 +40,12 @@ class RecommendationQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("meeting__commune", "addressed_to", "theme")
 
+    def previewed(self):
+        """What ``public()`` shows once the meeting is published: the staff preview."""
+        return self.filter(published=True).select_related(
+            "meeting__commune", "addressed_to", "theme"
+        )
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(due_date__lt=today).exclude(status__in=Recommendation.CLOSED_STATUSES)

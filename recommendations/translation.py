@@ -6,16 +6,13 @@ from .models import Recommendation, RecommendationUpdate, Theme
 @register(Theme)
 class ThemeTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("ar",)
 
 
 @register(Recommendation)
 class RecommendationTranslation(TranslationOptions):
     fields = ("title", "text")
-    required_languages = ("ar",)
 
 
 @register(RecommendationUpdate)
 class RecommendationUpdateTranslation(TranslationOptions):
     fields = ("note",)
-    required_languages = ("ar",)

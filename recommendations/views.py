@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from associations.models import Association
 from portal.paging import paginate
+from portal.preview import as_preview, public_or_preview
 from projects.models import Project
 
 from .filters import RecommendationFilter
@@ -11,21 +12,21 @@ from .models import Recommendation
 from .tracker import tracker_summary
 
 
-def get_public_recommendation(pk: int) -> Recommendation:
-    queryset = (
-        Recommendation.objects.public()
-        .select_related("workshop", "session__chair")
-        .prefetch_related(
-            "updates",
-            Prefetch(
-                "related_projects", queryset=Project.objects.public(), to_attr="public_projects"
-            ),
-            Prefetch(
-                "related_associations",
-                queryset=Association.objects.public(),
-                to_attr="public_associations",
-            ),
-        )
+def get_public_recommendation(pk: int, *, preview: bool = False) -> Recommendation:
+    """A public recommendation (any recommendation, with ``preview``) and what its page shows."""
+    recommendations = (
+        Recommendation.objects.select_related("meeting__commune", "addressed_to", "theme")
+        if preview
+        else Recommendation.objects.public()
+    )
+    queryset = recommendations.select_related("workshop", "session__chair").prefetch_related(
+        "updates",
+        Prefetch("related_projects", queryset=Project.objects.public(), to_attr="public_projects"),
+        Prefetch(
+            "related_associations",
+            queryset=Association.objects.public(),
+            to_attr="public_associations",
+        ),
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -48,8 +49,15 @@ def recommendation_list(request):
 
 @require_safe
 def recommendation_detail(request, pk):
-    return render(
+    recommendation, preview = public_or_preview(
+        request,
+        lambda: get_public_recommendation(pk),
+        lambda: get_public_recommendation(pk, preview=True),
+        lambda recommendation: recommendation.meeting.commune_id,
+    )
+    response = render(
         request,
         "recommendations/detail.html",
-        {"recommendation": get_public_recommendation(pk)},
+        {"recommendation": recommendation, "preview": preview},
     )
+    return as_preview(response) if preview else response

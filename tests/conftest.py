@@ -36,9 +36,15 @@ def superuser(db):
 
 @pytest.fixture
 def staff_user(db):
-    """A council staff member: staff flag, the Council staff group, not a superuser."""
+    """A council staff member: staff flag, the Council staff group, not a superuser.
+
+    They work for the region every commune of the factories is in, so they
+    reach the records tests make; tests of the commune limits make their own
+    accounts (tests/portal/test_staff_scope.py).
+    """
     user = factories.UserFactory(is_staff=True, email="staff@example.org")
     user.groups.add(Group.objects.get(name="Council staff"))
+    factories.StaffScopeFactory(user=user, level="region", area=factories.FACTORY_REGION)
     return user
 
 

@@ -20,7 +20,7 @@ from meetings.models import (
     Speech,
     Workshop,
 )
-from portal.models import Commune, Institution, Person
+from portal.models import Commune, Institution, Person, StaffScope
 from projects.models import Comment, DevelopmentPlan, Project, ProjectUpdate, Sector
 from recommendations.models import Recommendation, RecommendationUpdate, Theme
 
@@ -40,6 +40,10 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+#: The region of every commune the factories make (unless a test says otherwise).
+FACTORY_REGION = "كلميم واد نون"
+
+
 class CommuneFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Commune
@@ -47,9 +51,25 @@ class CommuneFactory(factory.django.DjangoModelFactory):
     name_ar = factory.Sequence(lambda n: f"جماعة {n}")
     name_fr = factory.Sequence(lambda n: f"Commune {n}")
     slug = factory.Sequence(lambda n: f"commune-{n}")
-    region_ar = "كلميم واد نون"
+    region_ar = FACTORY_REGION
     latitude = Decimal("28.983000")
     longitude = Decimal("-10.067000")
+
+
+class StaffScopeFactory(factory.django.DjangoModelFactory):
+    """A commune a staff account works for (``level="region", area=…`` for a region)."""
+
+    class Meta:
+        model = StaffScope
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    level = StaffScope.Level.COMMUNE
+    commune = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.level == StaffScope.Level.COMMUNE),
+        yes_declaration=factory.SubFactory(CommuneFactory),
+        no_declaration=None,
+    )
+    area = ""
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):
@@ -343,3 +363,4 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
     body = "Hello."
     kind = "emails/comment_reply"
     language = "ar"
+    commune = factory.SubFactory(CommuneFactory)

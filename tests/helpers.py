@@ -12,6 +12,7 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from meetings.models import MeetingPhoto, SiteVisitStopPhoto
+from portal.site.demo import accounts as demo_accounts
 from projects.models import ProjectDocument, ProjectPhoto
 from recommendations.models import Recommendation
 from tests import factories
@@ -254,3 +255,13 @@ def broken_cache_settings() -> dict:
             "OPTIONS": {"BACKEND": "tests.helpers.BrokenCache"},
         }
     }
+
+
+# --- the demo -------------------------------------------------------------------
+
+
+def set_demo_passwords(monkeypatch) -> None:
+    """Every demo account's password in the environment: tests run with DEBUG off,
+    where the loader refuses the development defaults."""
+    for account in demo_accounts.ACCOUNTS:
+        monkeypatch.setenv(account["password_env"], f"{account['username']}-password-for-tests")

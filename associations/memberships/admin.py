@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from associations.models import Membership
-from portal.admin import act_on_each, translated
+from portal.admin import CommuneScopedAdmin, act_on_each, translated
 
 from . import services
 
@@ -46,8 +46,13 @@ def reject_selected(modeladmin, request, queryset):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    """Decisions (form or bulk actions) go through the service, which e-mails the member."""
+class MembershipAdmin(CommuneScopedAdmin):
+    """Decisions (form or bulk actions) go through the service, which e-mails the member.
+
+    Staff decide the requests to represent their communes' associations.
+    """
+
+    commune_path = "association__commune"
 
     actions = [approve_selected, reject_selected]
     list_display = ("user", "association", "role", "status", "created_at", "decided_at")

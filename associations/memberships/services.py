@@ -57,4 +57,10 @@ def notify_decision(membership: Membership) -> None:
             "approved": membership.status == Membership.Status.APPROVED,
             "account_url": site_url(reverse("memberships:mine")),
         }
-    send_in_language(language, [membership.user.email], "emails/membership_decision", context)
+    send_in_language(
+        language,
+        [membership.user.email],
+        "emails/membership_decision",
+        context,
+        commune=membership.association.commune,
+    )

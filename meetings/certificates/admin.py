@@ -2,16 +2,35 @@
 and the bulk actions (award to every attending association, revoke)."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from meetings.models import Certificate
-from portal.admin import COMPACT_TEXT, TitledBy, act_on_each, translated
+from meetings.models import Certificate, Meeting
+from portal import history
+from portal.admin import (
+    COMPACT_TEXT,
+    CommuneScopedAdmin,
+    ScopedInlineMixin,
+    TitledBy,
+    act_on_each,
+    translated,
+)
+from portal.history import HistoryAdmin
 
 from . import services
+from .pdf import PDF_STYLESHEET, logo_data_uri, render_pdf
+from .views import certificate_context
+
+history.register(Certificate)
 
 REVOKED = ngettext_lazy(
     "%(count)d certificate revoked.", "%(count)d certificates revoked.", "count"
@@ -65,8 +84,9 @@ class CertificateFormSet(BaseInlineFormSet):
         return saved
 
 
-class CertificateInline(TitledBy, TranslationStackedInline):
+class CertificateInline(TitledBy, ScopedInlineMixin, TranslationStackedInline):
     model = Certificate
+    classes = ("collapse",)
     formfield_overrides = COMPACT_TEXT
     titled_by = ("recipient_association", "recipient_person")
     formset = CertificateFormSet
@@ -91,7 +111,10 @@ class CertificateInline(TitledBy, TranslationStackedInline):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(TranslationAdmin):
+class CertificateAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
+    # The certificate's own commune is copied from its meeting when it is
+    # saved: a new one is placed by its meeting.
+    commune_path = "meeting__commune"
     list_display = (
         "code",
         "serial_display",
@@ -100,6 +123,7 @@ class CertificateAdmin(TranslationAdmin):
         "awarded_on",
         "revoked",
         "illustrative",
+        "pdf_link",
     )
     list_filter = ("revoked", "illustrative", "commune")
     list_select_related = ("meeting", "recipient_association", "recipient_person")
@@ -112,14 +136,17 @@ class CertificateAdmin(TranslationAdmin):
     )
     date_hierarchy = "awarded_on"
     autocomplete_fields = ("meeting", "recipient_association", "recipient_person", "signatory")
-    readonly_fields = ("code", "serial_display", "commune", "created_at", "updated_at")
+    readonly_fields = ("code", "serial_display", "commune", "pdf_link", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("meeting", "awarded_on", "signatory", "citation")}),
         (
             _("Recipient: exactly one of"),
             {"fields": ("recipient_association", "recipient_person", "recipient_name")},
         ),
-        (_("Verification"), {"fields": ("code", "serial_display", "commune", "illustrative")}),
+        (
+            _("Verification"),
+            {"fields": ("code", "serial_display", "commune", "pdf_link", "illustrative")},
+        ),
         (_("Revocation"), {"fields": ("revoked", "revoked_on", "revocation_reason")}),
         (None, {"fields": ("created_at", "updated_at")}),
     )
@@ -133,6 +160,58 @@ class CertificateAdmin(TranslationAdmin):
     def recipient_display(self, obj):
         return obj.recipient
 
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:meetings_certificate_pdf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("PDF"))
+
+    # --- PDFs from the back office (no look-up allowance: staff, their communes) ---
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "of-meeting/<int:meeting_id>/pdf/",
+                view(self.meeting_pdf_view),
+                name="meetings_certificate_meeting_pdf",
+            ),
+            path("<path:object_id>/pdf/", view(self.pdf_view), name="meetings_certificate_pdf"),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, object_id):
+        """One certificate as a PDF, as the public one but without counting look-ups."""
+        certificate = self.get_object(request, unquote(object_id))
+        if not self.has_view_or_change_permission(request, certificate):
+            raise PermissionDenied
+        context = certificate_context(certificate)
+        context.update(logo=logo_data_uri(certificate.commune), stylesheet=PDF_STYLESHEET)
+        return pdf_response(render_pdf(context, request), f"certificate-{certificate.code}.pdf")
+
+    def meeting_pdf_view(self, request, meeting_id):
+        """Every valid certificate of a meeting in one PDF, a page each, by serial number."""
+        meeting = self.admin_site.get_model_admin(Meeting).get_object(request, str(meeting_id))
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        certificates = list(
+            meeting.certificates.valid()
+            .select_related("commune", "recipient_association", "recipient_person", "signatory")
+            .order_by("serial_year", "serial_number", "pk")
+        )
+        if not certificates:
+            self.message_user(request, _("This meeting has no valid certificate."), messages.INFO)
+            return redirect("admin:meetings_meeting_change", meeting.pk)
+        context = {
+            "meeting": meeting,
+            "sheets": [certificate_context(certificate) for certificate in certificates],
+            "logo": logo_data_uri(meeting.commune),
+            "stylesheet": PDF_STYLESHEET,
+        }
+        pdf = render_pdf(context, request, template="certificates/certificates_pdf.html")
+        return pdf_response(pdf, f"certificates-{meeting.slug}.pdf")
+
     def get_readonly_fields(self, request, obj=None):
         # The meeting decides the commune, and so the serial number: fixed once awarded.
         if obj is None:
@@ -142,3 +221,11 @@ class CertificateAdmin(TranslationAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.assign_serial(obj)
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # Staff only: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -71,6 +71,6 @@ class LocalFetcher(URLFetcher):
         raise URLFetchingError(f"Refused to fetch {url}")
 
 
-def render_pdf(context: dict, request=None) -> bytes:
-    html = render_to_string("certificates/certificate_pdf.html", context, request=request)
+def render_pdf(context: dict, request=None, template="certificates/certificate_pdf.html") -> bytes:
+    html = render_to_string(template, context, request=request)
     return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFetcher()).write_pdf()

@@ -2,6 +2,7 @@
 
 import datetime
 
+import reversion
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -33,6 +34,9 @@ def assign_serial(certificate: Certificate) -> Certificate:
         except IntegrityError:
             continue
         certificate.serial_year, certificate.serial_number = year, (last or 0) + 1
+        if reversion.is_active():
+            # Saved in the back office: its version records the number it got.
+            reversion.add_to_revision(certificate)
         return certificate
     raise IntegrityError("Could not allocate a certificate serial number")
 

@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from portal.admin import act_on_each
+from portal.admin import CommuneScopedAdmin, ScopedInlineMixin, act_on_each
 from projects.models import Comment, CommentReport
 
 HIDDEN = ngettext_lazy("%(count)d comment hidden.", "%(count)d comments hidden.", "count")
@@ -22,7 +22,7 @@ def restore_selected(modeladmin, request, queryset):
     act_on_each(modeladmin, request, queryset.filter(hidden=True), Comment.restore, RESTORED)
 
 
-class CommentReportInline(admin.TabularInline):
+class CommentReportInline(ScopedInlineMixin, admin.TabularInline):
     model = CommentReport
     extra = 0
     can_delete = False
@@ -49,7 +49,8 @@ class ReportedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(CommuneScopedAdmin):
+    commune_path = "project__commune"
     list_display = (
         "short_body",
         "project",
@@ -120,7 +121,8 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommentReport)
-class CommentReportAdmin(admin.ModelAdmin):
+class CommentReportAdmin(CommuneScopedAdmin):
+    commune_path = "comment__project__commune"
     list_display = ("created_at", "comment", "reporter", "reason", "comment_hidden")
     list_filter = ("reason", "comment__hidden")
     list_select_related = ("comment", "reporter", "comment__association")

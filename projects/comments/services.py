@@ -206,4 +206,4 @@ def notify_reply(reply: Comment) -> None:
                 "replier_name": reply.association.name if reply.association else "",
                 "comment_url": site_url(reply.get_absolute_url()),
             }
-        send_in_language(language, recipients, template, context)
+        send_in_language(language, recipients, template, context, commune=reply.project.commune)

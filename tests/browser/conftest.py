@@ -159,6 +159,7 @@ def pytest_runtest_call(item):
 DEMO_PASSWORDS = {
     "DEMO_ADMIN_PASSWORD": "browser-demo-admin-password",
     "DEMO_STAFF_PASSWORD": "browser-demo-staff-password",
+    "DEMO_TAROUDANT_PASSWORD": "browser-demo-taroudant-password",
 }
 
 
@@ -166,13 +167,14 @@ DEMO_PASSWORDS = {
 def demo_data(transactional_db, monkeypatch):
     """The demo records of `make run`, in the live server's database.
 
-    The demo accounts (`demo-admin`, a superuser, and `demo-staff`) get the
+    The demo accounts (`demo-admin`, a superuser, `demo-staff` for Guelmim and
+    `demo-taroudant` for Taroudant) get the
     passwords in DEMO_PASSWORDS: tests run with DEBUG off, where the demo
     loader refuses its development defaults. An earlier transactional test
     may have emptied the database, data migrations included: the "Council
     staff" group gets its permissions back first, as `migrate` gives them.
     """
-    staff_group = import_module("portal.migrations.0002_council_staff_group")
+    staff_group = import_module("portal.migrations.0009_council_staff_group_without_scopes")
     staff_group.create_council_staff_group(django_apps, SimpleNamespace(connection=connection))
     for name, password in DEMO_PASSWORDS.items():
         monkeypatch.setenv(name, password)

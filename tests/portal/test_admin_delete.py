@@ -76,14 +76,19 @@ def association_with_a_speech():
     return speech.association, speech
 
 
+def local_person():
+    """A person of a commune the staff work for (people of no commune are shared)."""
+    return factories.PersonFactory(commune=factories.CommuneFactory())
+
+
 def person_with_a_speech():
-    speech = factories.SpeechFactory()
+    speech = factories.SpeechFactory(speaker=local_person())
     return speech.speaker, speech
 
 
 def person_with_a_certificate():
     certificate = factories.CertificateFactory(
-        recipient_association=None, recipient_person=factories.PersonFactory()
+        recipient_association=None, recipient_person=local_person()
     )
     return certificate.recipient_person, certificate
 
@@ -163,7 +168,7 @@ def test_bulk_delete_of_a_free_and_a_protected_project_deletes_neither(client):
         factories.MeetingFactory,
         factories.ProjectFactory,
         factories.AssociationFactory,
-        factories.PersonFactory,
+        local_person,
     ],
     ids=["meeting", "project", "association", "person"],
 )

@@ -18,7 +18,7 @@ from django.db import connection, connections
 
 from portal import backup
 from projects.models import Project, ProjectDocument, ProjectPhoto
-from tests.helpers import jpeg, pdf_bytes
+from tests.helpers import jpeg, pdf_bytes, set_demo_passwords
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,8 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def demo(monkeypatch):
     """The demo records, with a photo and a document so that there are files to keep."""
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-admin-password-for-tests")
-    monkeypatch.setenv("DEMO_STAFF_PASSWORD", "demo-staff-password-for-tests")
+    set_demo_passwords(monkeypatch)
     call_command("load_demo", verbosity=0)
     project = Project.objects.order_by("pk").first()
     ProjectPhoto.objects.create(project=project, image=jpeg(), order=1)

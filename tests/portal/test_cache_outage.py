@@ -16,7 +16,7 @@ from portal import ratelimit
 from projects.models import Comment, ProjectPhoto
 from tests import factories
 from tests.browser.pages import public_pages
-from tests.helpers import BrokenCache, broken_cache_settings, jpeg
+from tests.helpers import BrokenCache, broken_cache_settings, jpeg, set_demo_passwords
 
 from ..projects.comments.personas import make_personas
 
@@ -39,8 +39,7 @@ def cache_down(settings):
 
 @pytest.fixture
 def demo(monkeypatch):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-admin-password-for-tests")
-    monkeypatch.setenv("DEMO_STAFF_PASSWORD", "demo-staff-password-for-tests")
+    set_demo_passwords(monkeypatch)
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)

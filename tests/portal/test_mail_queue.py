@@ -230,6 +230,8 @@ def test_an_action_rolled_back_queues_no_email(task_queue):
 
 
 def failed_email(**kwargs) -> OutgoingEmail:
+    """A membership decision that failed for good, about a commune the staff fixture works for."""
+    kwargs.setdefault("commune", factories.CommuneFactory())
     return OutgoingEmail.objects.create(
         to="member@example.org",
         subject="Your request was approved",

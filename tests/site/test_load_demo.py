@@ -19,7 +19,8 @@ from meetings.models import (
     SiteVisit,
     Speech,
 )
-from portal.models import Commune, Person
+from portal import scope
+from portal.models import Commune, Person, StaffScope
 from projects.models import Project
 from recommendations.models import Recommendation
 
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 ADMIN_PASSWORD = "admin-password-from-env"
 STAFF_PASSWORD = "staff-password-from-env"
+TAROUDANT_PASSWORD = "taroudant-password-from-env"
 
 # The worksites as the Guelmim article lists them.
 ARTICLE_STOPS = [
@@ -52,6 +54,7 @@ ARTICLE_STOPS = [
 def passwords_in_env(monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
     monkeypatch.setenv("DEMO_STAFF_PASSWORD", STAFF_PASSWORD)
+    monkeypatch.setenv("DEMO_TAROUDANT_PASSWORD", TAROUDANT_PASSWORD)
 
 
 def load_demo(*args) -> str:
@@ -382,6 +385,7 @@ def test_second_run_names_the_environment_password_again(demo):
 def test_second_run_prints_the_default_passwords_while_they_are_unchanged(settings, monkeypatch):
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
     monkeypatch.delenv("DEMO_STAFF_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_TAROUDANT_PASSWORD", raising=False)
     settings.DEBUG = True
     load_demo()
     staff = get_user_model().objects.get(username="demo-staff")
@@ -413,6 +417,7 @@ def test_output_gives_the_admin_url_and_both_logins(demo):
 def test_default_passwords_are_used_and_shown_with_debug_on(settings, monkeypatch):
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
     monkeypatch.delenv("DEMO_STAFF_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_TAROUDANT_PASSWORD", raising=False)
     settings.DEBUG = True
     out = load_demo()
     admin = get_user_model().objects.get(username="demo-admin")
@@ -423,8 +428,37 @@ def test_default_passwords_are_used_and_shown_with_debug_on(settings, monkeypatc
 def test_default_passwords_are_refused_with_debug_off_and_nothing_is_loaded(settings, monkeypatch):
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
     monkeypatch.delenv("DEMO_STAFF_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_TAROUDANT_PASSWORD", raising=False)
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEMO_ADMIN_PASSWORD"):
         load_demo()
     assert not Meeting.objects.exists()
     assert not get_user_model().objects.exists()
+
+
+def test_demo_staff_logins_each_work_for_one_commune(demo):
+    users = get_user_model().objects
+    guelmim = Commune.objects.get(slug="guelmim")
+    taroudant = Commune.objects.get(slug="taroudant")
+
+    assert scope.commune_ids(users.get(username="demo-staff")) == {guelmim.pk}
+    assert scope.commune_ids(users.get(username="demo-taroudant")) == {taroudant.pk}
+    assert scope.commune_ids(users.get(username="demo-admin")) is None
+
+
+def test_output_names_the_taroudant_login_with_its_username_and_password(settings, monkeypatch):
+    for name in ("DEMO_ADMIN_PASSWORD", "DEMO_STAFF_PASSWORD", "DEMO_TAROUDANT_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    settings.DEBUG = True
+
+    out = load_demo()
+
+    line = next(line for line in out.splitlines() if "Taroudant only" in line)
+    assert "username demo-taroudant" in line
+    assert "password sharaka-demo-taroudant" in line
+
+
+def test_loading_again_keeps_one_scope_per_staff_login(demo):
+    load_demo()
+
+    assert StaffScope.objects.filter(user__username="demo-taroudant").count() == 1

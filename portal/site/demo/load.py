@@ -31,7 +31,7 @@ from meetings.models import (
     Workshop,
 )
 from portal import languages
-from portal.models import Commune, Institution, Person
+from portal.models import Commune, Institution, Person, StaffScope
 from projects.models import DevelopmentPlan, Project, ProjectUpdate, Sector
 from recommendations.models import Recommendation, Theme
 from recommendations.services import record_update, sync_status
@@ -505,6 +505,10 @@ def load_accounts(*, reset_passwords: bool = False) -> list[Login]:
         user.save()
         for name in spec["groups"]:
             user.groups.add(Group.objects.get_or_create(name=name)[0])
+        for slug in spec["communes"]:
+            StaffScope.objects.get_or_create(
+                user=user, commune=Commune.objects.get(slug=slug), level=StaffScope.Level.COMMUNE
+            )
         verify_email(user)
         # A password kept from an earlier run is shown again while it is still
         # the development default, so every `make run` prints a working login.

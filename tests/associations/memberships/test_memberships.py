@@ -54,6 +54,7 @@ def staff():
             content_type__app_label="associations", codename__endswith="_membership"
         )
     )
+    factories.StaffScopeFactory(user=staff, level="region", area=factories.FACTORY_REGION)
     return staff
 
 

@@ -50,6 +50,7 @@ def make_personas() -> Personas:
             codename__in=["view_comment", "change_comment", "view_commentreport"],
         )
     )
+    factories.StaffScopeFactory(user=staff, commune=project.commune)
     return Personas(
         project=project,
         association_a=association_a,

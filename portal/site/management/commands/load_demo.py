@@ -1,4 +1,4 @@
-"""Load the two seed meetings (Guelmim, Taroudant) and two demo sign-ins.
+"""Load the two seed meetings (Guelmim, Taroudant) and the demo sign-ins.
 
 Safe to run again: records are matched by slug or natural key and brought
 back to the demo state, nothing is duplicated, and passwords are left alone
@@ -19,8 +19,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset-passwords",
             action="store_true",
-            help="Set the demo accounts' passwords again (from DEMO_ADMIN_PASSWORD and "
-            "DEMO_STAFF_PASSWORD, or the development defaults).",
+            help="Set the demo accounts' passwords again (from DEMO_ADMIN_PASSWORD, "
+            "DEMO_STAFF_PASSWORD and DEMO_TAROUDANT_PASSWORD, or the development defaults).",
         )
 
     def handle(self, *args, reset_passwords=False, **options):
