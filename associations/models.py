@@ -6,8 +6,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import languages
 from portal.fields import ValidatedImageField
-from portal.models import Commune, Illustrative, PublishedQuerySet, Searchable, Timestamped
+from portal.models import (
+    Commune,
+    Illustrative,
+    PublishedQuerySet,
+    Searchable,
+    Timestamped,
+    Versioned,
+)
 
 
 class FieldOfActivity(models.Model):
@@ -27,8 +35,12 @@ class AssociationQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("commune").prefetch_related("fields_of_activity")
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer("search_text", "description", *languages.columns("description"))
 
-class Association(Illustrative, Searchable, Timestamped):
+
+class Association(Illustrative, Searchable, Timestamped, Versioned):
     class ReceiptKind(models.TextChoices):
         PROVISIONAL = "provisional", _("provisional filing receipt")
         FINAL = "final", _("final filing receipt")
@@ -73,11 +85,21 @@ class Association(Illustrative, Searchable, Timestamped):
     search_fields = ("name", "acronym", "description")
     search_snippet_fields = ("description",)
     search_key = "associations"
+    version_names = ("associations",)
 
     class Meta:
         verbose_name = _("association")
         verbose_name_plural = _("associations")
         ordering = ["name", "pk"]
+        # The public list's order in each language: deep pages walk the index.
+        indexes = [
+            models.Index(
+                fields=[f"name_{code}", "id"],
+                name=f"association_list_{code}",
+                condition=models.Q(published=True),
+            )
+            for code in ("ar", "fr", "en")
+        ]
 
     def __str__(self):
         return self.name

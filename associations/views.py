@@ -9,7 +9,7 @@ from .models import Association
 
 @require_safe
 def association_list(request):
-    filterset = AssociationFilter(request.GET or None, queryset=Association.objects.public())
+    filterset = AssociationFilter(request.GET or None, queryset=Association.objects.listed())
     return render(
         request,
         "associations/list.html",

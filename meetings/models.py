@@ -19,6 +19,7 @@ from portal.models import (
     PublishedQuerySet,
     Searchable,
     Timestamped,
+    Versioned,
 )
 from projects.models import Project
 
@@ -49,18 +50,35 @@ class MeetingSeries(models.Model):
         return self.title
 
 
+#: A meeting's columns no list shows: left in the database by ``listed()``.
+LONG_TEXTS = (
+    "search_text",
+    *(f"{name}{suffix}" for name in ("summary", "report") for suffix in ("", "_ar", "_fr", "_en")),
+)
+
+
 class MeetingQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("commune", "series")
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer(*LONG_TEXTS)
+
+    # Both orders walk the meeting_by_date index (one way or the other), and
+    # end with the title and key so that pages never repeat or skip a meeting.
     def upcoming(self):
-        return self.filter(start_date__gte=timezone.localdate()).order_by("start_date")
+        return self.filter(start_date__gte=timezone.localdate()).order_by(
+            "start_date", "-title", "-pk"
+        )
 
     def past(self):
-        return self.filter(start_date__lt=timezone.localdate()).order_by("-start_date")
+        return self.filter(start_date__lt=timezone.localdate()).order_by(
+            "-start_date", "title", "pk"
+        )
 
 
-class Meeting(Illustrative, Searchable, Timestamped):
+class Meeting(Illustrative, Searchable, Timestamped, Versioned):
     class Kind(models.TextChoices):
         OUTREACH = "outreach", _("outreach meeting")
         CONSULTATIVE = "consultative", _("consultative meeting")
@@ -115,11 +133,21 @@ class Meeting(Illustrative, Searchable, Timestamped):
     search_fields = ("title", "slogan", "venue", "summary")
     search_snippet_fields = ("summary", "slogan", "venue")
     search_key = "meetings"
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "title", "pk"]
+        # Upcoming and past meetings by date, and the tracker's order (by
+        # meeting: its date, its title) walk this index.
+        indexes = [
+            models.Index(
+                fields=["-start_date", "title", "id"],
+                name="meeting_by_date",
+                condition=Q(published=True),
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

@@ -93,16 +93,34 @@ def other_editions(meeting: Meeting):
     )
 
 
+#: Upcoming meetings shown above the past ones; the rest are a link away.
+UPCOMING_SHOWN = 6
+
+
 @require_safe
 def meeting_list(request):
-    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.public())
+    """Upcoming meetings (the soonest, or all of them paged with ``?when=upcoming``),
+    then the past ones, newest first, paged."""
+    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.listed())
     meetings = filterset.qs
+    if request.GET.get("when") == "upcoming":
+        return render(
+            request,
+            "meetings/list.html",
+            {
+                "filter": filterset,
+                "all_upcoming": True,
+                "page_obj": paginate(request, meetings.upcoming()),
+            },
+        )
+    upcoming = list(meetings.upcoming()[: UPCOMING_SHOWN + 1])
     return render(
         request,
         "meetings/list.html",
         {
             "filter": filterset,
-            "upcoming": list(meetings.upcoming()),
+            "upcoming": upcoming[:UPCOMING_SHOWN],
+            "more_upcoming": len(upcoming) > UPCOMING_SHOWN,
             "page_obj": paginate(request, meetings.past()),
         },
     )

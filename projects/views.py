@@ -5,12 +5,12 @@ from portal.paging import paginate
 
 from .comments.services import comment_context
 from .filters import ProjectFilter
-from .models import Project
+from .models import COMMENT_PAGE_PARAMETER, Project
 
 
 @require_safe
 def project_list(request):
-    filterset = ProjectFilter(request.GET or None, queryset=Project.objects.public())
+    filterset = ProjectFilter(request.GET or None, queryset=Project.objects.listed())
     return render(
         request,
         "projects/list.html",
@@ -63,5 +63,5 @@ def project_detail(request, slug):
         "recommendations": recommendations,
         "meetings": meetings_about(presentations, stops, recommendations),
     }
-    context.update(comment_context(request.user, project))
+    context.update(comment_context(request.user, project, request.GET.get(COMMENT_PAGE_PARAMETER)))
     return render(request, "projects/detail.html", context)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association
+from meetings.models import LONG_TEXTS as MEETING_LONG_TEXTS
 from meetings.models import Meeting, Session, Workshop
 from portal.fields import DocumentField
 from portal.models import (
@@ -15,6 +16,7 @@ from portal.models import (
     PublishedQuerySet,
     Searchable,
     Timestamped,
+    Versioned,
 )
 from projects.models import Project
 
@@ -40,12 +42,20 @@ class RecommendationQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("meeting__commune", "addressed_to", "theme")
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer(
+            "search_text",
+            *(f"text{suffix}" for suffix in ("", "_ar", "_fr", "_en")),
+            *(f"meeting__{name}" for name in MEETING_LONG_TEXTS),
+        )
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(due_date__lt=today).exclude(status__in=Recommendation.CLOSED_STATUSES)
 
 
-class Recommendation(Illustrative, Searchable, Timestamped):
+class Recommendation(Illustrative, Searchable, Timestamped, Versioned):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")
         ADOPTED = "adopted", _("adopted")
@@ -122,11 +132,15 @@ class Recommendation(Illustrative, Searchable, Timestamped):
     search_fields = ("title", "text")
     search_snippet_fields = ("text",)
     search_key = "recommendations"
+    # Public only while its meeting is: its figures change with the meetings too.
+    version_names = ("recommendations", "meetings")
 
     class Meta:
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["meeting", "order", "pk"]
+        # The tracker's order, after the meeting's own (see meeting_by_date).
+        indexes = [models.Index(fields=["meeting", "order", "id"], name="recommendation_order")]
 
     def __str__(self):
         return self.title

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from associations.models import Association
-from portal.paging import paginate
+from portal.paging import cached, paginate
 from projects.models import Project
 
 from .filters import RecommendationFilter
@@ -32,7 +32,7 @@ def get_public_recommendation(pk: int) -> Recommendation:
 
 @require_safe
 def recommendation_list(request):
-    filterset = RecommendationFilter(request.GET or None, queryset=Recommendation.objects.public())
+    filterset = RecommendationFilter(request.GET or None, queryset=Recommendation.objects.listed())
     recommendations = filterset.qs
     return render(
         request,
@@ -41,7 +41,9 @@ def recommendation_list(request):
             "filter": filterset,
             "page_obj": paginate(request, recommendations),
             "status_summary": tracker_summary(recommendations),
-            "overdue_count": recommendations.overdue().count(),
+            "overdue_count": cached(
+                "overdue", recommendations.overdue(), recommendations.overdue().count
+            ),
         },
     )
 
