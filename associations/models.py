@@ -15,12 +15,17 @@ from portal.models import (
     Searchable,
     Timestamped,
     Versioned,
+    VersionedQuerySet,
 )
 
 
-class FieldOfActivity(models.Model):
+class FieldOfActivity(Versioned):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    # Shown on every association's card.
+    version_names = ("associations",)
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("field of activity")

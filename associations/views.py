@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from portal.pagecache import anonymous_page
 from portal.paging import paginate
 
 from .filters import AssociationFilter
@@ -8,6 +9,7 @@ from .models import Association
 
 
 @require_safe
+@anonymous_page("associations", "communes")
 def association_list(request):
     filterset = AssociationFilter(request.GET or None, queryset=Association.objects.listed())
     return render(

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from portal.models import Person
+from portal.pagecache import anonymous_page
 from portal.paging import paginate
 from projects.models import Project
 
@@ -98,6 +99,7 @@ UPCOMING_SHOWN = 6
 
 
 @require_safe
+@anonymous_page("meetings", "communes")
 def meeting_list(request):
     """Upcoming meetings (the soonest, or all of them paged with ``?when=upcoming``),
     then the past ones, newest first, paged."""

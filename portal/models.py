@@ -32,6 +32,8 @@ class DataVersion(models.Model):
         verbose_name = _("data version")
         verbose_name_plural = _("data versions")
         ordering = ["name"]
+        # Kept by the code; nobody edits it, in the back office or elsewhere.
+        default_permissions = ()
 
     def __str__(self):
         return f"{self.name}: {self.stamp}"
@@ -270,7 +272,7 @@ class Commune(Versioned):
             raise ValidationError(errors)
 
 
-class Institution(models.Model):
+class Institution(Versioned):
     class Kind(models.TextChoices):
         COUNCIL = "council", _("elected council")
         AUTHORITY = "authority", _("territorial administration")
@@ -297,6 +299,9 @@ class Institution(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = ValidatedImageField(_("logo"), upload_to="institutions/logos/", blank=True)
+
+    # Named on the recommendations' cards ("addressed to").
+    version_names = ("recommendations",)
 
     class Meta:
         verbose_name = _("institution")

@@ -328,6 +328,12 @@ COMMENTS_RATE_LIMIT = (
     envint("COMMENTS_RATE_LIMIT_SECONDS", 600),
 )
 
+# --- scale ---
+# List pages and the home page, rendered for anonymous visitors, are kept in
+# the cache until the records they show change, at most this many seconds
+# (portal.pagecache); 0 turns this off.
+ANONYMOUS_PAGE_CACHE_SECONDS = envint("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
+
 # --- map ---
 # Above this many projects in view, the map's GeoJSON groups them into clusters.
 MAP_CLUSTER_THRESHOLD = envint("MAP_CLUSTER_THRESHOLD", 200)

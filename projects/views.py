@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from portal.pagecache import anonymous_page
 from portal.paging import paginate
 
 from .comments.services import comment_context
@@ -9,6 +10,7 @@ from .models import COMMENT_PAGE_PARAMETER, Project
 
 
 @require_safe
+@anonymous_page("projects", "communes")
 def project_list(request):
     filterset = ProjectFilter(request.GET or None, queryset=Project.objects.listed())
     return render(

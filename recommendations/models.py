@@ -17,13 +17,17 @@ from portal.models import (
     Searchable,
     Timestamped,
     Versioned,
+    VersionedQuerySet,
 )
 from projects.models import Project
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    version_names = ("recommendations",)
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme")

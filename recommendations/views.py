@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from associations.models import Association
+from portal.pagecache import anonymous_page
 from portal.paging import cached, paginate
 from projects.models import Project
 
@@ -31,6 +32,7 @@ def get_public_recommendation(pk: int) -> Recommendation:
 
 
 @require_safe
+@anonymous_page("recommendations", "meetings", "communes")
 def recommendation_list(request):
     filterset = RecommendationFilter(request.GET or None, queryset=Recommendation.objects.listed())
     recommendations = filterset.qs

@@ -14,6 +14,9 @@ def _isolated(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests read each page's context: its own render, not a cached copy of an
+    # earlier one (tests/site/test_page_cache.py turns the cache on).
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
     from django.core.cache import cache
     from django.utils import translation
 

@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'data version',
                 'verbose_name_plural': 'data versions',
                 'ordering': ['name'],
+                'default_permissions': (),
             },
         ),
         migrations.AddIndex(

@@ -15,6 +15,7 @@ from meetings.models import Meeting
 from portal import languages
 from portal.filters import validate_search_query
 from portal.models import Commune
+from portal.pagecache import anonymous_page
 from portal.paging import cached, paginate, status_summary
 from portal.search import MAX_QUERY_LENGTH, filter_queryset_by_text
 from projects.models import Comment, Project
@@ -64,13 +65,20 @@ def places(communes, field: str) -> list[dict]:
     A place is named in addresses by its Arabic name (``?region=…``), which
     does not change with the language of the page.
     """
+    key = f"{field}_{languages.codes()[0]}"
     grouped = (
-        communes.exclude(**{f"{field}_ar": ""})
-        .values(key=F(f"{field}_ar"), label=_in_language(field))
-        .annotate(count=Count("pk"))
+        communes.exclude(**{key: ""})
+        .values(key)
+        .annotate(label=_in_language(field), count=Count("pk"))
         .order_by("label")
     )
-    return cached(f"places:{field}", grouped, lambda: list(grouped))
+    return cached(
+        f"places:{field}",
+        grouped,
+        lambda: [
+            {"key": row[key], "label": row["label"], "count": row["count"]} for row in grouped
+        ],
+    )
 
 
 def active_communes(size: int = HOME_COMMUNES) -> list:
@@ -88,6 +96,7 @@ def active_communes(size: int = HOME_COMMUNES) -> list:
 
 
 @require_safe
+@anonymous_page("projects", "recommendations", "meetings", "associations", "communes")
 def home(request):
     meetings = Meeting.objects.listed()
     communes = Commune.objects.all()
@@ -119,6 +128,7 @@ class CommuneSearchForm(forms.Form):
 
 
 @require_safe
+@anonymous_page("projects", "meetings", "associations", "communes")
 def commune_directory(request):
     """Every commune, by region then province, paged; or the ones a name search finds.
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from portal.geo import MOROCCO_BOUNDS
 from portal.models import version_stamps
+from portal.pagecache import anonymous_page
 from portal.paging import CachedCountPaginator, cached
 from projects.models import Project
 
@@ -76,6 +77,7 @@ def _freeze_choices(form) -> None:
 
 
 @require_safe
+@anonymous_page("projects", "communes")
 def map_index(request):
     form = filter_form(request.GET)
     valid = form.is_valid()

@@ -18,8 +18,13 @@ from tests import factories
 from .test_admin_changelists import ROW_MAKERS
 
 SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
+# Bookkeeping rows the code keeps and nobody edits (the stored data versions).
+BOOKKEEPING = {"portal.DataVersion"}
 SHARAKA_MODELS = [
-    model for label in SHARAKA_APPS for model in apps.get_app_config(label).get_models()
+    model
+    for label in SHARAKA_APPS
+    for model in apps.get_app_config(label).get_models()
+    if model._meta.label not in BOOKKEEPING
 ]
 CHOSEN_BY_AUTOCOMPLETE = (Person, Institution, Association, Project)
 
