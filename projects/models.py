@@ -221,13 +221,15 @@ class Project(Illustrative, Searchable, Timestamped, Versioned):
             raise ValidationError(errors)
 
 
-class ProjectPhoto(models.Model):
+class ProjectPhoto(Versioned):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="photos"
     )
     image = ValidatedImageField(_("image"), upload_to="projects/photos/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project photo")
@@ -238,12 +240,14 @@ class ProjectPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class ProjectDocument(models.Model):
+class ProjectDocument(Versioned):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=255)
     file = DocumentField(_("file"), upload_to="projects/documents/")
+
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project document")
@@ -254,7 +258,7 @@ class ProjectDocument(models.Model):
         return self.title
 
 
-class ProjectUpdate(models.Model):
+class ProjectUpdate(Versioned):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="updates"
     )
@@ -263,6 +267,8 @@ class ProjectUpdate(models.Model):
     body = models.TextField(_("text"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Project.Status, blank=True)
+
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project update")
@@ -291,7 +297,7 @@ COMMENT_THREADS_PER_PAGE = 20
 COMMENT_PAGE_PARAMETER = "comments"
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(VersionedQuerySet):
     def visible(self):
         return self.filter(hidden=False)
 
@@ -326,7 +332,7 @@ class CommentQuerySet(models.QuerySet):
         )
 
 
-class Comment(Timestamped):
+class Comment(Timestamped, Versioned):
     """Written on a project on behalf of an association, or officially by the council."""
 
     project = models.ForeignKey(
@@ -374,6 +380,7 @@ class Comment(Timestamped):
     objects = CommentQuerySet.as_manager()
 
     EDIT_WINDOW = datetime.timedelta(minutes=15)
+    version_names = ("comments",)
 
     class Meta:
         verbose_name = _("comment")

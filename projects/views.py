@@ -47,6 +47,7 @@ def meetings_about(presentations, stops, recommendations) -> list:
 
 
 @require_safe
+@anonymous_page("projects", "comments", "meetings", "recommendations", "communes")
 def project_detail(request, slug):
     """A project's page. The meetings, visits and recommendations about it belong to
     apps above this one: they are read through the project's own relations and

@@ -23,7 +23,7 @@ from recommendations.models import Recommendation
 
 PREVIEW_SIZE = 5
 #: Commune cards on the home page: the communes of the latest meetings.
-HOME_COMMUNES = 6
+HOME_COMMUNES = 4
 
 
 def _count_of(model_queryset, field: str = "commune"):
@@ -89,9 +89,9 @@ def active_communes(size: int = HOME_COMMUNES) -> list:
         .order_by("-start_date", "title", "pk")
         .values_list("commune_id", flat=True)[: size * 10]
     )
-    ids = list(dict.fromkeys(recent))[:size]
-    if len(ids) < size:
-        ids += Commune.objects.exclude(pk__in=ids).values_list("pk", flat=True)[: size - len(ids)]
+    # Asked whether or not needed, so the page's queries never vary.
+    others = Commune.objects.values_list("pk", flat=True)[:size]
+    ids = list(dict.fromkeys([*recent, *others]))[:size]
     return list(with_counts(Commune.objects.filter(pk__in=ids)))
 
 
@@ -180,6 +180,7 @@ def _place_label(key: str, field: str) -> dict | None:
 
 
 @require_safe
+@anonymous_page("communes", "projects", "meetings", "associations", "recommendations")
 def commune_detail(request, slug):
     commune = get_object_or_404(Commune, slug=slug)
     meetings = Meeting.objects.public().filter(commune=commune)
