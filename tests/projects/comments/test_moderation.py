@@ -188,3 +188,23 @@ def test_reported_filter_lists_only_reported_comments(personas, comment):
     )
     assert "Reported words" in page.text
     assert quiet.body not in page.text
+
+
+def test_each_report_updates_the_stored_count_the_back_office_lists(personas, comment):
+    from projects.comments import services
+
+    for _ in range(2):
+        services.report_comment(comment, factories.UserFactory(), reason="spam")
+    comment.refresh_from_db()
+    assert comment.report_count == 2
+
+
+def test_the_comment_list_counts_no_reports_and_has_no_date_drill_down(personas, comment):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = personas.client("staff").get(reverse("admin:projects_comment_changelist"))
+    assert page.status_code == 200
+    assert not any("projects_commentreport" in q["sql"] for q in queries.captured_queries)
+    assert page.context["cl"].show_full_result_count is False
