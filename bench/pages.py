@@ -204,7 +204,7 @@ def _targets(staff_email: str) -> list[dict]:
         ("recommendation page", recommendation.get_absolute_url()),
         ("map page", "/ar/map/"),
         ("certificate check", certificate.get_absolute_url()),
-        ("search, one common word", "/ar/search/?q=" + "التنمية"),
+        ("search, one common word", "/ar/search/?" + urlencode({"q": "التنمية"})),
         ("suggestions (communes)", "/ar/suggest/communes/?q=sidi"),
     ]
     measured = [{"name": name, "path": path, "kind": "page"} for name, path in rows]
