@@ -19,9 +19,7 @@ def threads(project, n: int, replies: int = 1) -> list[Comment]:
     made = []
     for i in range(n):
         comment = factories.CommentFactory(project=project, body=f"Thread {i}")
-        Comment.objects.filter(pk=comment.pk).update(
-            created_at=start + datetime.timedelta(hours=i)
-        )
+        Comment.objects.filter(pk=comment.pk).update(created_at=start + datetime.timedelta(hours=i))
         comment.refresh_from_db()
         for k in range(replies):
             factories.CommentFactory(project=project, parent=comment, body=f"Reply {i}.{k}")
