@@ -20,6 +20,7 @@ def association_list(request):
 
 
 @require_safe
+@anonymous_page("associations", "meetings", "recommendations", "communes")
 def association_detail(request, slug):
     """A published association, with the public records about it.
 

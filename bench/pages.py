@@ -90,7 +90,7 @@ def environment(port: int) -> dict:
 # --- HTTP ---------------------------------------------------------------------
 
 
-def fetch(port, path, headers=None, timeout=120):
+def fetch(port, path, headers=None, timeout=600):
     """One GET: (status, headers, body as served, seconds to the last byte)."""
     start = time.perf_counter()
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
@@ -393,6 +393,9 @@ def main() -> None:
             str(ROOT),
             "--log-level",
             "warning",
+            # An export of every project takes longer than gunicorn's 30 s.
+            "--timeout",
+            "600",
         ],
         env=env,
     )

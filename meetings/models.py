@@ -20,6 +20,7 @@ from portal.models import (
     Searchable,
     Timestamped,
     Versioned,
+    VersionedQuerySet,
 )
 from projects.models import Project
 
@@ -33,13 +34,16 @@ def generate_certificate_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-class MeetingSeries(models.Model):
+class MeetingSeries(Versioned):
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="series"
     )
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
     description = models.TextField(_("description"), blank=True)
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("meeting series")
@@ -178,13 +182,16 @@ class Meeting(Illustrative, Searchable, Timestamped, Versioned):
             raise ValidationError(errors)
 
 
-class MeetingPhoto(models.Model):
+class MeetingPhoto(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="photos"
     )
     image = ValidatedImageField(_("image"), upload_to="meetings/photos/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("meeting photo")
@@ -195,7 +202,7 @@ class MeetingPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class Session(models.Model):
+class Session(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -211,6 +218,9 @@ class Session(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -225,7 +235,7 @@ class Session(models.Model):
         return self.title
 
 
-class Speech(Illustrative):
+class Speech(Illustrative, Versioned):
     class Kind(models.TextChoices):
         OPENING = "opening", _("opening speech")
         WELCOME = "welcome", _("welcome speech")
@@ -266,6 +276,9 @@ class Speech(Illustrative):
     title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("speech")
         verbose_name_plural = _("speeches")
@@ -276,14 +289,14 @@ class Speech(Illustrative):
         return f"{self.get_kind_display()} — {who}" if who else self.get_kind_display()
 
 
-class OfPublishedMeetingQuerySet(models.QuerySet):
+class OfPublishedMeetingQuerySet(VersionedQuerySet):
     """The parts of a meeting are public when their meeting is."""
 
     def public(self):
         return self.filter(meeting__published=True).select_related("meeting__commune")
 
 
-class Presentation(Searchable):
+class Presentation(Searchable, Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="presentations"
     )
@@ -320,6 +333,9 @@ class Presentation(Searchable):
     search_snippet_fields = ("summary",)
     search_key = "presentations"
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("presentation")
         verbose_name_plural = _("presentations")
@@ -332,7 +348,7 @@ class Presentation(Searchable):
         return f"{self.meeting.get_absolute_url()}#presentation-{self.pk}"
 
 
-class Workshop(models.Model):
+class Workshop(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="workshops"
     )
@@ -343,6 +359,9 @@ class Workshop(models.Model):
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
@@ -352,7 +371,7 @@ class Workshop(models.Model):
         return self.theme
 
 
-class AssociationAttendance(Illustrative):
+class AssociationAttendance(Illustrative, Versioned):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -369,6 +388,9 @@ class AssociationAttendance(Illustrative):
 
     objects = OfPublishedMeetingQuerySet.as_manager()
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("attending association")
         verbose_name_plural = _("attending associations")
@@ -383,7 +405,7 @@ class AssociationAttendance(Illustrative):
         return str(self.association)
 
 
-class InstitutionAttendance(models.Model):
+class InstitutionAttendance(Versioned):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -396,6 +418,9 @@ class InstitutionAttendance(models.Model):
         on_delete=models.PROTECT,
         related_name="attendance",
     )
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("attending institution")
@@ -411,7 +436,7 @@ class InstitutionAttendance(models.Model):
         return str(self.institution)
 
 
-class SiteVisit(models.Model):
+class SiteVisit(Versioned):
     """A dated itinerary of stops at development projects."""
 
     meeting = models.ForeignKey(
@@ -429,6 +454,9 @@ class SiteVisit(models.Model):
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("site visit")
         verbose_name_plural = _("site visits")
@@ -438,7 +466,7 @@ class SiteVisit(models.Model):
         return self.title
 
 
-class SiteVisitStopQuerySet(models.QuerySet):
+class SiteVisitStopQuerySet(VersionedQuerySet):
     def public(self):
         """Stops at published projects, on visits that are not part of an unpublished meeting."""
         return (
@@ -448,7 +476,7 @@ class SiteVisitStopQuerySet(models.QuerySet):
         )
 
 
-class SiteVisitStop(models.Model):
+class SiteVisitStop(Versioned):
     visit = models.ForeignKey(
         SiteVisit, verbose_name=_("site visit"), on_delete=models.CASCADE, related_name="stops"
     )
@@ -459,6 +487,9 @@ class SiteVisitStop(models.Model):
     notes = models.TextField(_("notes"), blank=True)
 
     objects = SiteVisitStopQuerySet.as_manager()
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("site-visit stop")
@@ -472,12 +503,15 @@ class SiteVisitStop(models.Model):
         return f"{self.order}. {self.project}"
 
 
-class SiteVisitStopPhoto(models.Model):
+class SiteVisitStopPhoto(Versioned):
     stop = models.ForeignKey(
         SiteVisitStop, verbose_name=_("stop"), on_delete=models.CASCADE, related_name="photos"
     )
     image = ValidatedImageField(_("image"), upload_to="meetings/visits/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("stop photo")
@@ -488,7 +522,7 @@ class SiteVisitStopPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class CertificateQuerySet(models.QuerySet):
+class CertificateQuerySet(VersionedQuerySet):
     def valid(self):
         return self.filter(revoked=False)
 
@@ -506,7 +540,7 @@ class CertificateQuerySet(models.QuerySet):
         )
 
 
-class Certificate(Illustrative, Timestamped):
+class Certificate(Illustrative, Timestamped, Versioned):
     """A certificate of appreciation awarded at a meeting."""
 
     meeting = models.ForeignKey(
@@ -560,6 +594,9 @@ class Certificate(Illustrative, Timestamped):
     revocation_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
 
     objects = CertificateQuerySet.as_manager()
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("certificate of appreciation")

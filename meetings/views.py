@@ -129,6 +129,7 @@ def meeting_list(request):
 
 
 @require_safe
+@anonymous_page("meetings", "recommendations", "projects", "associations", "communes")
 def meeting_detail(request, slug):
     """A meeting's page. Its recommendations belong to the app above this one: they are
     read through the meeting's own relation and their model's ``public()``."""

@@ -329,9 +329,9 @@ COMMENTS_RATE_LIMIT = (
 )
 
 # --- scale ---
-# List pages and the home page, rendered for anonymous visitors, are kept in
-# the cache until the records they show change, at most this many seconds
-# (portal.pagecache); 0 turns this off.
+# The home page, the lists and the records' pages, rendered for anonymous
+# visitors, are kept in the cache until the records they show change, at
+# most this many seconds (portal.pagecache); 0 turns this off.
 ANONYMOUS_PAGE_CACHE_SECONDS = envint("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 
 # --- map ---

@@ -170,7 +170,7 @@ class Recommendation(Illustrative, Searchable, Timestamped, Versioned):
             raise ValidationError(errors)
 
 
-class RecommendationUpdate(Timestamped):
+class RecommendationUpdate(Timestamped, Versioned):
     recommendation = models.ForeignKey(
         Recommendation,
         verbose_name=_("recommendation"),
@@ -184,6 +184,8 @@ class RecommendationUpdate(Timestamped):
         _("evidence document"), upload_to="recommendations/evidence/", blank=True
     )
     evidence_url = models.URLField(_("evidence link"), blank=True)
+
+    version_names = ("recommendations",)
 
     class Meta:
         verbose_name = _("follow-up")

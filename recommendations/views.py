@@ -51,6 +51,7 @@ def recommendation_list(request):
 
 
 @require_safe
+@anonymous_page("recommendations", "meetings", "projects", "associations", "communes")
 def recommendation_detail(request, pk):
     return render(
         request,

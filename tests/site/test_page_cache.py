@@ -78,3 +78,25 @@ def test_zero_seconds_turns_the_cache_off(client, settings, django_assert_max_nu
     with django_assert_max_num_queries(10) as queries:
         client.get("/fr/projects/")
     assert len(queries) > 1
+
+
+def test_a_meeting_page_shows_a_new_session_at_once(client):
+    meeting = factories.MeetingFactory()
+    client.get(meeting.get_absolute_url())
+    factories.SessionFactory(meeting=meeting, title_ar="جلسة المساء")
+    assert "جلسة المساء" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_a_revoked_certificate_leaves_the_association_page_at_once(client):
+    certificate = factories.CertificateFactory()
+    association = certificate.recipient_association
+    assert certificate.code in client.get(association.get_absolute_url()).content.decode()
+    certificate.revoke("erreur")
+    assert certificate.code not in client.get(association.get_absolute_url()).content.decode()
+
+
+def test_a_follow_up_shows_at_once_on_the_recommendation_page(client):
+    recommendation = factories.RecommendationFactory()
+    client.get(recommendation.get_absolute_url())
+    factories.RecommendationUpdateFactory(recommendation=recommendation, note_ar="بدأت الأشغال")
+    assert "بدأت الأشغال" in client.get(recommendation.get_absolute_url()).content.decode()
