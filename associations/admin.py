@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from portal.admin import KeepLinkedRecordsMixin, in_use_filter, translated
+from portal.admin import KeepLinkedRecordsMixin, commune_drilldown, in_use_filter, translated
+from portal.paging import CachedCountPaginator
 
 from .memberships import admin as memberships_admin  # noqa: F401 (registers its own admin)
 from .models import Association, FieldOfActivity
@@ -21,6 +22,8 @@ class FieldOfActivityAdmin(TranslationAdmin):
 
 @admin.register(Association)
 class AssociationAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     list_display = (
         "name",
         "acronym",
@@ -37,7 +40,7 @@ class AssociationAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
         "public_utility",
         "receipt_kind",
         "illustrative",
-        "commune",
+        commune_drilldown(),
         "fields_of_activity",
     )
     list_select_related = ("commune",)

@@ -96,13 +96,10 @@ class Association(Illustrative, Searchable, Timestamped, Versioned):
         verbose_name = _("association")
         verbose_name_plural = _("associations")
         ordering = ["name", "pk"]
-        # The public list's order in each language: deep pages walk the index.
+        # The lists' order (public and back office) in each language: deep
+        # pages walk the index.
         indexes = [
-            models.Index(
-                fields=[f"name_{code}", "id"],
-                name=f"association_list_{code}",
-                condition=models.Q(published=True),
-            )
+            models.Index(fields=[f"name_{code}", "id"], name=f"association_list_{code}")
             for code in ("ar", "fr", "en")
         ]
 

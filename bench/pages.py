@@ -48,6 +48,19 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 ACCEPT = "gzip, br"
+# Fetched by npx when asked for (--lighthouse): not a dependency of the project.
+LIGHTHOUSE = "lighthouse@12.2.3"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+LIGHTHOUSE_PAGES = (
+    "home",
+    "projects list",
+    "project page",
+    "map page",
+    "recommendations tracker",
+    "association page",
+    "meeting page",
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 HOST = "127.0.0.1"
 MAX_REQUESTS_PER_PHASE = 5000
 
@@ -60,6 +73,11 @@ def parse_args():
     parser.add_argument("--staff-email", default="", help="also measure the admin as this user")
     parser.add_argument("--only", default="", help="comma-separated names of rows to measure")
     parser.add_argument("--output", default="", help="also write the table to this file")
+    parser.add_argument(
+        "--lighthouse",
+        action="store_true",
+        help=f"also run Lighthouse {LIGHTHOUSE} (npx, Debian's Chromium) on the main pages",
+    )
     return parser.parse_args()
 
 
@@ -335,6 +353,34 @@ def measure(port, target, args, trivial_rps) -> dict:
     return row
 
 
+def lighthouse(port, path) -> dict:
+    """Lighthouse's mobile scores (0-100) of one page, by category."""
+    import json
+
+    result = subprocess.run(
+        [
+            "npx",
+            "--yes",
+            LIGHTHOUSE,
+            f"http://{HOST}:{port}{path}",
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-path={CHROMIUM}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode:
+        return {"error": result.stderr.strip().splitlines()[-1:]}
+    report = json.loads(result.stdout)
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
 def table(rows) -> str:
     lines = [
         "| what | status | ratio to trivial | rps (trivial) | median ms | p95 ms | queries "
@@ -414,9 +460,17 @@ def main() -> None:
             row = measure(args.port, target, args, trivial_rps)
             rows.append(row)
             print(table([row]).splitlines()[-1], flush=True)
-        started = time.strftime("%Y-%m-%d %H:%M")
+        started = time.strftime("%Y-%m-%d %H:%M %Z")
         output = f"Measured {started} on {os.uname().nodename} ({os.cpu_count()} cores)\n\n"
         output += table(rows)
+        if args.lighthouse:
+            output += "\n\n| Lighthouse (mobile) | " + " | ".join(CATEGORIES) + " |\n"
+            output += "|---|" + "---|" * len(CATEGORIES) + "\n"
+            for target in chosen:
+                if target["name"] in LIGHTHOUSE_PAGES:
+                    scores = lighthouse(args.port, target["path"])
+                    cells = [str(scores.get(name, scores.get("error", "?"))) for name in CATEGORIES]
+                    output += f"| {target['name']} | " + " | ".join(cells) + " |\n"
         print("\n" + output)
         if args.output:
             Path(args.output).write_text(output + "\n")

@@ -22,7 +22,8 @@ from modeltranslation.admin import (
 )
 
 from portal import languages
-from portal.admin import COMPACT_TEXT, TitledBy, translated
+from portal.admin import COMPACT_TEXT, TitledBy, commune_drilldown, translated
+from portal.paging import CachedCountPaginator
 
 from .certificates.admin import CertificateInline, award_to_attending_associations
 from .models import (
@@ -244,7 +245,7 @@ class MeetingPhotoInline(TranslationTabularInline):
 @admin.register(MeetingSeries)
 class MeetingSeriesAdmin(TranslationAdmin):
     list_display = ("title", "commune", "meeting_count")
-    list_filter = ("commune",)
+    list_filter = (commune_drilldown(),)
     list_select_related = ("commune",)
     search_fields = (*translated("title"), "slug")
     autocomplete_fields = ("commune",)
@@ -261,6 +262,8 @@ class MeetingSeriesAdmin(TranslationAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(TranslationAdmin):
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     actions = (award_to_attending_associations,)
     list_display = (
         "title",
@@ -272,7 +275,7 @@ class MeetingAdmin(TranslationAdmin):
         "status",
         "published",
     )
-    list_filter = ("kind", "status", "published", "illustrative", "commune", "series")
+    list_filter = ("kind", "status", "published", "illustrative", commune_drilldown(), "series")
     list_select_related = ("commune", "series")
     search_fields = (*translated("title", "slogan", "venue"), "slug")
     date_hierarchy = "start_date"
@@ -305,7 +308,7 @@ class MeetingAdmin(TranslationAdmin):
 @admin.register(MeetingPhoto)
 class MeetingPhotoAdmin(TranslationAdmin):
     list_display = ("__str__", "meeting", "order")
-    list_filter = ("meeting__commune", "meeting__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("meeting",)
     search_fields = (*translated("caption"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -316,7 +319,7 @@ class MeetingPhotoAdmin(TranslationAdmin):
 @admin.register(Session)
 class SessionAdmin(TranslationAdmin):
     list_display = ("title", "meeting", "order", "chair")
-    list_filter = ("meeting__commune", "meeting__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("meeting", "chair")
     search_fields = (*translated("title"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -327,7 +330,7 @@ class SessionAdmin(TranslationAdmin):
 @admin.register(Speech)
 class SpeechAdmin(TranslationAdmin):
     list_display = ("__str__", "meeting", "order", "session", "illustrative")
-    list_filter = ("kind", "illustrative", "meeting__commune")
+    list_filter = ("kind", "illustrative", commune_drilldown("meeting__commune"))
     list_select_related = ("meeting", "session", "speaker", "association")
     date_hierarchy = "meeting__start_date"
     search_fields = (
@@ -353,7 +356,7 @@ class SpeechAdmin(TranslationAdmin):
 @admin.register(Presentation)
 class PresentationAdmin(TranslationAdmin):
     list_display = ("title", "meeting", "institution", "order", "has_slides")
-    list_filter = ("meeting__commune", "institution__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "institution__kind")
     list_select_related = ("meeting", "institution")
     search_fields = (*translated("title"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -378,7 +381,7 @@ class PresentationAdmin(TranslationAdmin):
 @admin.register(Workshop)
 class WorkshopAdmin(TranslationAdmin):
     list_display = ("theme", "meeting", "order")
-    list_filter = ("meeting__commune", "meeting__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("meeting",)
     search_fields = (*translated("theme"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -389,7 +392,7 @@ class WorkshopAdmin(TranslationAdmin):
 @admin.register(AssociationAttendance)
 class AssociationAttendanceAdmin(admin.ModelAdmin):
     list_display = ("association", "meeting", "representatives", "illustrative")
-    list_filter = ("illustrative", "meeting__commune", "meeting__kind")
+    list_filter = ("illustrative", commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("association", "meeting")
     date_hierarchy = "meeting__start_date"
     search_fields = (*translated("association__name"), *translated("meeting__title"))
@@ -400,7 +403,7 @@ class AssociationAttendanceAdmin(admin.ModelAdmin):
 @admin.register(InstitutionAttendance)
 class InstitutionAttendanceAdmin(admin.ModelAdmin):
     list_display = ("institution", "meeting")
-    list_filter = ("institution__kind", "meeting__commune", "meeting__kind")
+    list_filter = ("institution__kind", commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("institution", "meeting")
     date_hierarchy = "meeting__start_date"
     search_fields = (*translated("institution__name"), *translated("meeting__title"))
@@ -414,7 +417,7 @@ class InstitutionAttendanceAdmin(admin.ModelAdmin):
 @admin.register(SiteVisit)
 class SiteVisitAdmin(TranslationAdmin):
     list_display = ("title", "date", "commune", "meeting", "stop_count")
-    list_filter = ("commune",)
+    list_filter = (commune_drilldown(),)
     list_select_related = ("commune", "meeting")
     search_fields = (*translated("title"), *translated("meeting__title"))
     date_hierarchy = "date"
@@ -440,7 +443,7 @@ class SiteVisitStopPhotoInline(TranslationTabularInline):
 @admin.register(SiteVisitStop)
 class SiteVisitStopAdmin(TranslationAdmin):
     list_display = ("__str__", "visit", "order", "project")
-    list_filter = ("visit__commune", "project__status")
+    list_filter = (commune_drilldown("visit__commune"), "project__status")
     list_select_related = ("visit", "project")
     date_hierarchy = "visit__date"
     search_fields = (*translated("project__title"), *translated("visit__title"))
@@ -452,7 +455,7 @@ class SiteVisitStopAdmin(TranslationAdmin):
 @admin.register(SiteVisitStopPhoto)
 class SiteVisitStopPhotoAdmin(TranslationAdmin):
     list_display = ("__str__", "stop")
-    list_filter = ("stop__visit__commune",)
+    list_filter = (commune_drilldown("stop__visit__commune"),)
     list_select_related = ("stop__project",)
     date_hierarchy = "stop__visit__date"
     search_fields = (*translated("caption"), *translated("stop__project__title"))

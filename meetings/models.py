@@ -143,15 +143,9 @@ class Meeting(Illustrative, Searchable, Timestamped, Versioned):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "title", "pk"]
-        # Upcoming and past meetings by date, and the tracker's order (by
-        # meeting: its date, its title) walk this index.
-        indexes = [
-            models.Index(
-                fields=["-start_date", "title", "id"],
-                name="meeting_by_date",
-                condition=Q(published=True),
-            )
-        ]
+        # Upcoming and past meetings by date, the back office's list and the
+        # tracker's order (by meeting: its date, its title) walk this index.
+        indexes = [models.Index(fields=["-start_date", "title", "id"], name="meeting_by_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -602,6 +596,7 @@ class Certificate(Illustrative, Timestamped, Versioned):
         verbose_name = _("certificate of appreciation")
         verbose_name_plural = _("certificates of appreciation")
         ordering = ["-awarded_on", "pk"]
+        indexes = [models.Index(fields=["-awarded_on", "id"], name="certificate_by_date")]
         constraints = [
             models.UniqueConstraint(fields=["code"], name="certificate_unique_code"),
             models.UniqueConstraint(

@@ -8,7 +8,14 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from portal.admin import COMPACT_TEXT, KeepLinkedRecordsMixin, in_use_filter, translated
+from portal.admin import (
+    COMPACT_TEXT,
+    KeepLinkedRecordsMixin,
+    commune_drilldown,
+    in_use_filter,
+    translated,
+)
+from portal.paging import CachedCountPaginator
 
 from .comments import admin as comments_admin  # noqa: F401 (registers its own admins)
 from .models import (
@@ -25,7 +32,7 @@ from .widgets import ProjectLocationForm
 @admin.register(DevelopmentPlan)
 class DevelopmentPlanAdmin(TranslationAdmin):
     list_display = ("title", "kind", "commune", "start_year", "end_year")
-    list_filter = ("kind", "commune")
+    list_filter = ("kind", commune_drilldown())
     list_select_related = ("commune",)
     search_fields = translated("title")
     autocomplete_fields = ("commune",)
@@ -64,6 +71,8 @@ class ProjectUpdateInline(TranslationStackedInline):
 
 @admin.register(Project)
 class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     # Staff place the project by clicking on a map; the fields stay editable.
     form = ProjectLocationForm
     list_display = (
@@ -76,7 +85,8 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
         "start_date",
         "published",
     )
-    list_filter = ("status", "published", "illustrative", "sector", "commune", "plan")
+    # Plans, one or more per commune, are found by searching, not listed.
+    list_filter = ("status", "published", "illustrative", "sector", commune_drilldown())
     list_select_related = ("commune", "sector")
     search_fields = (*translated("title", "location_name"), "slug")
     date_hierarchy = "start_date"
@@ -101,7 +111,7 @@ class ProjectAdmin(KeepLinkedRecordsMixin, TranslationAdmin):
 @admin.register(ProjectPhoto)
 class ProjectPhotoAdmin(TranslationAdmin):
     list_display = ("__str__", "project", "order")
-    list_filter = ("project__commune", "project__sector")
+    list_filter = (commune_drilldown("project__commune"), "project__sector")
     list_select_related = ("project",)
     search_fields = (*translated("caption"), *translated("project__title"))
     autocomplete_fields = ("project",)
@@ -111,7 +121,7 @@ class ProjectPhotoAdmin(TranslationAdmin):
 @admin.register(ProjectDocument)
 class ProjectDocumentAdmin(TranslationAdmin):
     list_display = ("title", "project", "file")
-    list_filter = ("project__commune", "project__sector")
+    list_filter = (commune_drilldown("project__commune"), "project__sector")
     list_select_related = ("project",)
     search_fields = (*translated("title"), *translated("project__title"))
     autocomplete_fields = ("project",)

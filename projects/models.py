@@ -193,14 +193,10 @@ class Project(Illustrative, Searchable, Timestamped, Versioned):
         ]
         indexes = [
             models.Index(fields=["published", "status"], name="project_pub_status"),
-            # The public list's order, in each language (modeltranslation
-            # orders by the visitor's language's column).
+            # The lists' order (public and back office), in each language:
+            # modeltranslation orders by the visitor's language's column.
             *(
-                models.Index(
-                    fields=[f"title_{code}", "id"],
-                    name=f"project_list_{code}",
-                    condition=Q(published=True),
-                )
+                models.Index(fields=[f"title_{code}", "id"], name=f"project_list_{code}")
                 for code in ("ar", "fr", "en")
             ),
         ]

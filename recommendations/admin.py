@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from meetings import admin as meetings_admin
 from meetings.models import Meeting
-from portal.admin import COMPACT_TEXT, in_use_filter, translated
+from portal.admin import COMPACT_TEXT, commune_drilldown, in_use_filter, translated
 
 from .models import Recommendation, RecommendationUpdate, Theme
 from .services import sync_status
@@ -94,7 +94,7 @@ class RecommendationAdmin(TranslationAdmin):
         "published",
         "illustrative",
         "theme",
-        "meeting__commune",
+        commune_drilldown("meeting__commune"),
     )
     list_select_related = ("meeting", "addressed_to", "theme")
     search_fields = (*translated("title", "text"), *translated("meeting__title"))

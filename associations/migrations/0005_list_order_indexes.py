@@ -13,14 +13,14 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='association',
-            index=models.Index(condition=models.Q(('published', True)), fields=['name_ar', 'id'], name='association_list_ar'),
+            index=models.Index(fields=['name_ar', 'id'], name='association_list_ar'),
         ),
         migrations.AddIndex(
             model_name='association',
-            index=models.Index(condition=models.Q(('published', True)), fields=['name_fr', 'id'], name='association_list_fr'),
+            index=models.Index(fields=['name_fr', 'id'], name='association_list_fr'),
         ),
         migrations.AddIndex(
             model_name='association',
-            index=models.Index(condition=models.Q(('published', True)), fields=['name_en', 'id'], name='association_list_en'),
+            index=models.Index(fields=['name_en', 'id'], name='association_list_en'),
         ),
     ]

@@ -9,7 +9,8 @@ from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from meetings.models import Certificate
-from portal.admin import COMPACT_TEXT, TitledBy, act_on_each, translated
+from portal.admin import COMPACT_TEXT, TitledBy, act_on_each, commune_drilldown, translated
+from portal.paging import CachedCountPaginator
 
 from . import services
 
@@ -92,6 +93,8 @@ class CertificateInline(TitledBy, TranslationStackedInline):
 
 @admin.register(Certificate)
 class CertificateAdmin(TranslationAdmin):
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     list_display = (
         "code",
         "serial_display",
@@ -101,7 +104,7 @@ class CertificateAdmin(TranslationAdmin):
         "revoked",
         "illustrative",
     )
-    list_filter = ("revoked", "illustrative", "commune")
+    list_filter = ("revoked", "illustrative", commune_drilldown())
     list_select_related = ("meeting", "recipient_association", "recipient_person")
     search_fields = (
         "code",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from portal.admin import act_on_each
+from portal.paging import CachedCountPaginator
 from projects.models import Comment, CommentReport
 
 HIDDEN = ngettext_lazy("%(count)d comment hidden.", "%(count)d comments hidden.", "count")
@@ -49,6 +50,8 @@ class ReportedFilter(admin.SimpleListFilter):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     list_display = (
         "short_body",
         "project",

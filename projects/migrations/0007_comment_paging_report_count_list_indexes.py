@@ -56,14 +56,14 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(condition=models.Q(('published', True)), fields=['title_ar', 'id'], name='project_list_ar'),
+            index=models.Index(fields=['title_ar', 'id'], name='project_list_ar'),
         ),
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(condition=models.Q(('published', True)), fields=['title_fr', 'id'], name='project_list_fr'),
+            index=models.Index(fields=['title_fr', 'id'], name='project_list_fr'),
         ),
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(condition=models.Q(('published', True)), fields=['title_en', 'id'], name='project_list_en'),
+            index=models.Index(fields=['title_en', 'id'], name='project_list_en'),
         ),
     ]

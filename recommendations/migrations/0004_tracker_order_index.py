@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0005_list_order_indexes'),
-        ('meetings', '0004_meeting_date_index'),
+        ('meetings', '0004_meeting_and_certificate_date_indexes'),
         ('portal', '0006_data_versions_commune_places'),
         ('projects', '0007_comment_paging_report_count_list_indexes'),
         ('recommendations', '0003_illustrative'),

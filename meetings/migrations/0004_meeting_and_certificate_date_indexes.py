@@ -13,18 +13,22 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='meeting',
-            index=models.Index(condition=models.Q(('published', True)), fields=['-start_date', 'title', 'id'], name='meeting_by_date'),
+            index=models.Index(fields=['-start_date', 'title', 'id'], name='meeting_by_date'),
         ),
         migrations.AddIndex(
             model_name='meeting',
-            index=models.Index(condition=models.Q(('published', True)), fields=['-start_date', 'title_ar', 'id'], name='meeting_by_date-ar'),
+            index=models.Index(fields=['-start_date', 'title_ar', 'id'], name='meeting_by_date-ar'),
         ),
         migrations.AddIndex(
             model_name='meeting',
-            index=models.Index(condition=models.Q(('published', True)), fields=['-start_date', 'title_fr', 'id'], name='meeting_by_date-fr'),
+            index=models.Index(fields=['-start_date', 'title_fr', 'id'], name='meeting_by_date-fr'),
         ),
         migrations.AddIndex(
             model_name='meeting',
-            index=models.Index(condition=models.Q(('published', True)), fields=['-start_date', 'title_en', 'id'], name='meeting_by_date-en'),
+            index=models.Index(fields=['-start_date', 'title_en', 'id'], name='meeting_by_date-en'),
+        ),
+        migrations.AddIndex(
+            model_name='certificate',
+            index=models.Index(fields=['-awarded_on', 'id'], name='certificate_by_date'),
         ),
     ]
