@@ -99,8 +99,12 @@ class Association(Illustrative, Searchable, Timestamped, Versioned):
         # The lists' order (public and back office) in each language: deep
         # pages walk the index.
         indexes = [
-            models.Index(fields=[f"name_{code}", "id"], name=f"association_list_{code}")
-            for code in ("ar", "fr", "en")
+            *(
+                models.Index(fields=[f"name_{code}", "id"], name=f"association_list_{code}")
+                for code in ("ar", "fr", "en")
+            ),
+            # The back office's date drill-down starts from the first and last dates.
+            models.Index(fields=["created_at"], name="association_created"),
         ]
 
     def __str__(self):

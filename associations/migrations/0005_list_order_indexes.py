@@ -23,4 +23,8 @@ class Migration(migrations.Migration):
             model_name='association',
             index=models.Index(fields=['name_en', 'id'], name='association_list_en'),
         ),
+        migrations.AddIndex(
+            model_name='association',
+            index=models.Index(fields=['created_at'], name='association_created'),
+        ),
     ]
