@@ -90,9 +90,6 @@ class Lookup:
     def choices(self, records) -> list[dict]:
         return [{"value": self.code(obj), "label": self.describe(obj)} for obj in records]
 
-    def suggest(self, text: str) -> list[dict]:
-        return self.choices(self.matching(text)[:MAX_SUGGESTIONS])
-
 
 class LookupField(forms.CharField):
     """A text box that resolves to one record of ``lookup`` (see the module's notes).

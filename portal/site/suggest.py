@@ -12,7 +12,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from meetings.filters import MEETINGS, SERIES
-from portal.lookups import COMMUNES, INSTITUTIONS
+from portal.lookups import COMMUNES, INSTITUTIONS, MAX_SUGGESTIONS
+from portal.paging import cached
 from portal.search import MAX_QUERY_LENGTH
 from projects.filters import PLANS
 
@@ -28,7 +29,11 @@ def suggest(request, kind):
     if lookup is None:
         raise Http404
     q = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = lookup.suggest(q) if len(q) >= MIN_CHARACTERS else []
+    results = []
+    if len(q) >= MIN_CHARACTERS:
+        # Each keystroke asks again: the answer is cached until the records change.
+        matches = lookup.matching(q)[:MAX_SUGGESTIONS]
+        results = cached("suggest", matches, lambda: lookup.choices(matches))
     response = JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
     return response
