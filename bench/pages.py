@@ -384,7 +384,19 @@ def lighthouse(port, path) -> dict:
     if result.returncode:
         return {"error": result.stderr.strip().splitlines()[-1:]}
     report = json.loads(result.stdout)
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    # What cost points: the weighted audits that did not pass.
+    scores["missed"] = sorted(
+        {
+            ref["id"]
+            for name in CATEGORIES
+            for ref in report["categories"][name]["auditRefs"]
+            if ref["weight"]
+            and (report["audits"][ref["id"]]["score"] or 0) < 1
+            and report["audits"][ref["id"]]["scoreDisplayMode"] not in ("notApplicable", "manual")
+        }
+    )
+    return scores
 
 
 def table(rows) -> str:
@@ -471,12 +483,13 @@ def main() -> None:
         output = f"Measured {started} on {os.uname().nodename} ({os.cpu_count()} cores)\n\n"
         output += table(rows)
         if args.lighthouse:
-            output += "\n\n| Lighthouse (mobile) | " + " | ".join(CATEGORIES) + " |\n"
-            output += "|---|" + "---|" * len(CATEGORIES) + "\n"
+            output += "\n\n| Lighthouse (mobile) | " + " | ".join(CATEGORIES) + " | missed |\n"
+            output += "|---|" + "---|" * (len(CATEGORIES) + 1) + "\n"
             for target in chosen:
                 if target["name"] in LIGHTHOUSE_PAGES:
                     scores = lighthouse(args.port, target["path"])
                     cells = [str(scores.get(name, scores.get("error", "?"))) for name in CATEGORIES]
+                    cells.append(", ".join(scores.get("missed", [])))
                     output += f"| {target['name']} | " + " | ".join(cells) + " |\n"
         print("\n" + output)
         if args.output:
