@@ -5,8 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from portal import history
-from portal.admin import CommuneScopedAdmin, KeepLinkedRecordsMixin, in_use_filter, translated
+from portal.admin import (
+    CommuneScopedAdmin,
+    KeepLinkedRecordsMixin,
+    commune_drilldown,
+    in_use_filter,
+    translated,
+)
 from portal.history import HistoryAdmin
+from portal.paging import CachedCountPaginator
 
 from .memberships import admin as memberships_admin  # noqa: F401 (registers its own admin)
 from .models import Association, FieldOfActivity
@@ -27,6 +34,8 @@ class FieldOfActivityAdmin(CommuneScopedAdmin, TranslationAdmin):
 @admin.register(Association)
 class AssociationAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, TranslationAdmin):
     commune_path = "commune"
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     list_display = (
         "name",
         "acronym",
@@ -43,7 +52,7 @@ class AssociationAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin,
         "public_utility",
         "receipt_kind",
         "illustrative",
-        "commune",
+        commune_drilldown(),
         "fields_of_activity",
     )
     list_select_related = ("commune",)

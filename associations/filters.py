@@ -1,7 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import TextSearchFilter, commune_filter, yes_no_select
+from portal.filters import TextSearchFilter, yes_no_select
+from portal.lookups import commune_filter
 
 from .models import Association, FieldOfActivity
 

@@ -6,13 +6,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import languages
 from portal.fields import ValidatedImageField
-from portal.models import Commune, Illustrative, PublishedQuerySet, Searchable, Timestamped
+from portal.models import (
+    Commune,
+    Illustrative,
+    PublishedQuerySet,
+    Searchable,
+    Timestamped,
+    Versioned,
+    VersionedQuerySet,
+)
 
 
-class FieldOfActivity(models.Model):
+class FieldOfActivity(Versioned):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    # Shown on every association's card.
+    version_names = ("associations",)
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("field of activity")
@@ -27,8 +40,12 @@ class AssociationQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("commune").prefetch_related("fields_of_activity")
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer("search_text", "description", *languages.columns("description"))
 
-class Association(Illustrative, Searchable, Timestamped):
+
+class Association(Illustrative, Searchable, Timestamped, Versioned):
     class ReceiptKind(models.TextChoices):
         PROVISIONAL = "provisional", _("provisional filing receipt")
         FINAL = "final", _("final filing receipt")
@@ -73,11 +90,22 @@ class Association(Illustrative, Searchable, Timestamped):
     search_fields = ("name", "acronym", "description")
     search_snippet_fields = ("description",)
     search_key = "associations"
+    version_names = ("associations",)
 
     class Meta:
         verbose_name = _("association")
         verbose_name_plural = _("associations")
         ordering = ["name", "pk"]
+        # The lists' order (public and back office) in each language: deep
+        # pages walk the index.
+        indexes = [
+            *(
+                models.Index(fields=[f"name_{code}", "id"], name=f"association_list_{code}")
+                for code in ("ar", "fr", "en")
+            ),
+            # The back office's date drill-down starts from the first and last dates.
+            models.Index(fields=["created_at"], name="association_created"),
+        ]
 
     def __str__(self):
         return self.name

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from portal.pagecache import anonymous_page
 from portal.paging import paginate
 from portal.preview import as_preview, public_or_preview
 
@@ -9,8 +10,9 @@ from .models import Association
 
 
 @require_safe
+@anonymous_page("associations", "communes")
 def association_list(request):
-    filterset = AssociationFilter(request.GET or None, queryset=Association.objects.public())
+    filterset = AssociationFilter(request.GET or None, queryset=Association.objects.listed())
     return render(
         request,
         "associations/list.html",
@@ -19,6 +21,7 @@ def association_list(request):
 
 
 @require_safe
+@anonymous_page("associations", "meetings", "recommendations", "communes")
 def association_detail(request, slug):
     """A published association, with the public records about it.
 

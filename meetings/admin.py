@@ -34,9 +34,11 @@ from portal.admin import (
     OrderedFormSet,
     ScopedInlineMixin,
     TitledBy,
+    commune_drilldown,
     translated,
 )
 from portal.history import HistoryAdmin
+from portal.paging import CachedCountPaginator
 
 from . import services
 from .certificates.admin import CertificateInline, award_to_attending_associations
@@ -301,7 +303,7 @@ history.register(Meeting, follow=MEETING_PARTS)
 class MeetingSeriesAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "commune"
     list_display = ("title", "commune", "meeting_count")
-    list_filter = ("commune",)
+    list_filter = (commune_drilldown(),)
     list_select_related = ("commune",)
     search_fields = (*translated("title"), "slug")
     autocomplete_fields = ("commune",)
@@ -368,6 +370,8 @@ class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
     commune_path = "commune"
     change_form_template = "admin/meetings/meeting/change_form.html"
     form = MeetingForm
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     actions = (award_to_attending_associations, save_as_next_edition)
     list_display = (
         "title",
@@ -379,7 +383,7 @@ class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
         "status",
         "published",
     )
-    list_filter = ("kind", "status", "published", "illustrative", "commune", "series")
+    list_filter = ("kind", "status", "published", "illustrative", commune_drilldown(), "series")
     list_select_related = ("commune", "series")
     search_fields = (*translated("title", "slogan", "venue"), "slug")
     date_hierarchy = "start_date"
@@ -472,7 +476,7 @@ class MeetingAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
 class MeetingPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "meeting__commune"
     list_display = ("__str__", "meeting", "order")
-    list_filter = ("meeting__commune", "meeting__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("meeting",)
     search_fields = (*translated("caption"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -484,7 +488,7 @@ class MeetingPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
 class SessionAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "meeting__commune"
     list_display = ("title", "meeting", "order", "chair")
-    list_filter = ("meeting__commune", "meeting__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("meeting", "chair")
     search_fields = (*translated("title"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -496,7 +500,7 @@ class SessionAdmin(CommuneScopedAdmin, TranslationAdmin):
 class SpeechAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "meeting__commune"
     list_display = ("__str__", "meeting", "order", "session", "illustrative")
-    list_filter = ("kind", "illustrative", "meeting__commune")
+    list_filter = ("kind", "illustrative", commune_drilldown("meeting__commune"))
     list_select_related = ("meeting", "session", "speaker", "association")
     date_hierarchy = "meeting__start_date"
     search_fields = (
@@ -523,7 +527,7 @@ class SpeechAdmin(CommuneScopedAdmin, TranslationAdmin):
 class PresentationAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "meeting__commune"
     list_display = ("title", "meeting", "institution", "order", "has_slides")
-    list_filter = ("meeting__commune", "institution__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "institution__kind")
     list_select_related = ("meeting", "institution")
     search_fields = (*translated("title"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -549,7 +553,7 @@ class PresentationAdmin(CommuneScopedAdmin, TranslationAdmin):
 class WorkshopAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "meeting__commune"
     list_display = ("theme", "meeting", "order")
-    list_filter = ("meeting__commune", "meeting__kind")
+    list_filter = (commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("meeting",)
     search_fields = (*translated("theme"), *translated("meeting__title"))
     date_hierarchy = "meeting__start_date"
@@ -561,7 +565,7 @@ class WorkshopAdmin(CommuneScopedAdmin, TranslationAdmin):
 class AssociationAttendanceAdmin(CommuneScopedAdmin):
     commune_path = "meeting__commune"
     list_display = ("association", "meeting", "representatives", "illustrative")
-    list_filter = ("illustrative", "meeting__commune", "meeting__kind")
+    list_filter = ("illustrative", commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("association", "meeting")
     date_hierarchy = "meeting__start_date"
     search_fields = (*translated("association__name"), *translated("meeting__title"))
@@ -573,7 +577,7 @@ class AssociationAttendanceAdmin(CommuneScopedAdmin):
 class InstitutionAttendanceAdmin(CommuneScopedAdmin):
     commune_path = "meeting__commune"
     list_display = ("institution", "meeting")
-    list_filter = ("institution__kind", "meeting__commune", "meeting__kind")
+    list_filter = ("institution__kind", commune_drilldown("meeting__commune"), "meeting__kind")
     list_select_related = ("institution", "meeting")
     date_hierarchy = "meeting__start_date"
     search_fields = (*translated("institution__name"), *translated("meeting__title"))
@@ -588,7 +592,7 @@ class InstitutionAttendanceAdmin(CommuneScopedAdmin):
 class SiteVisitAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
     commune_path = "commune"
     list_display = ("title", "date", "commune", "meeting", "stop_count")
-    list_filter = ("commune",)
+    list_filter = (commune_drilldown(),)
     list_select_related = ("commune", "meeting")
     search_fields = (*translated("title"), *translated("meeting__title"))
     date_hierarchy = "date"
@@ -615,7 +619,7 @@ class SiteVisitStopPhotoInline(ScopedInlineMixin, TranslationTabularInline):
 class SiteVisitStopAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "visit__commune"
     list_display = ("__str__", "visit", "order", "project")
-    list_filter = ("visit__commune", "project__status")
+    list_filter = (commune_drilldown("visit__commune"), "project__status")
     list_select_related = ("visit", "project")
     date_hierarchy = "visit__date"
     search_fields = (*translated("project__title"), *translated("visit__title"))
@@ -628,7 +632,7 @@ class SiteVisitStopAdmin(CommuneScopedAdmin, TranslationAdmin):
 class SiteVisitStopPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "stop__visit__commune"
     list_display = ("__str__", "stop")
-    list_filter = ("stop__visit__commune",)
+    list_filter = (commune_drilldown("stop__visit__commune"),)
     list_select_related = ("stop__project",)
     date_hierarchy = "stop__visit__date"
     search_fields = (*translated("caption"), *translated("stop__project__title"))

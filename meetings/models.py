@@ -19,6 +19,8 @@ from portal.models import (
     PublishedQuerySet,
     Searchable,
     Timestamped,
+    Versioned,
+    VersionedQuerySet,
 )
 from projects.models import Project
 
@@ -32,13 +34,16 @@ def generate_certificate_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-class MeetingSeries(models.Model):
+class MeetingSeries(Versioned):
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="series"
     )
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
     description = models.TextField(_("description"), blank=True)
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("meeting series")
@@ -49,18 +54,35 @@ class MeetingSeries(models.Model):
         return self.title
 
 
+#: A meeting's columns no list shows: left in the database by ``listed()``.
+LONG_TEXTS = (
+    "search_text",
+    *(f"{name}{suffix}" for name in ("summary", "report") for suffix in ("", "_ar", "_fr", "_en")),
+)
+
+
 class MeetingQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("commune", "series")
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer(*LONG_TEXTS)
+
+    # Both orders walk the meeting_by_date index (one way or the other), and
+    # end with the title and key so that pages never repeat or skip a meeting.
     def upcoming(self):
-        return self.filter(start_date__gte=timezone.localdate()).order_by("start_date")
+        return self.filter(start_date__gte=timezone.localdate()).order_by(
+            "start_date", "-title", "-pk"
+        )
 
     def past(self):
-        return self.filter(start_date__lt=timezone.localdate()).order_by("-start_date")
+        return self.filter(start_date__lt=timezone.localdate()).order_by(
+            "-start_date", "title", "pk"
+        )
 
 
-class Meeting(Illustrative, Searchable, Timestamped):
+class Meeting(Illustrative, Searchable, Timestamped, Versioned):
     class Kind(models.TextChoices):
         OUTREACH = "outreach", _("outreach meeting")
         CONSULTATIVE = "consultative", _("consultative meeting")
@@ -115,11 +137,15 @@ class Meeting(Illustrative, Searchable, Timestamped):
     search_fields = ("title", "slogan", "venue", "summary")
     search_snippet_fields = ("summary", "slogan", "venue")
     search_key = "meetings"
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-start_date", "title", "pk"]
+        # Upcoming and past meetings by date, the back office's list and the
+        # tracker's order (by meeting: its date, its title) walk this index.
+        indexes = [models.Index(fields=["-start_date", "title", "id"], name="meeting_by_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -150,13 +176,16 @@ class Meeting(Illustrative, Searchable, Timestamped):
             raise ValidationError(errors)
 
 
-class MeetingPhoto(models.Model):
+class MeetingPhoto(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="photos"
     )
     image = ValidatedImageField(_("image"), upload_to="meetings/photos/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("meeting photo")
@@ -167,7 +196,7 @@ class MeetingPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class Session(models.Model):
+class Session(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -183,6 +212,9 @@ class Session(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -197,7 +229,7 @@ class Session(models.Model):
         return self.title
 
 
-class Speech(Illustrative):
+class Speech(Illustrative, Versioned):
     class Kind(models.TextChoices):
         OPENING = "opening", _("opening speech")
         WELCOME = "welcome", _("welcome speech")
@@ -238,6 +270,9 @@ class Speech(Illustrative):
     title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("speech")
         verbose_name_plural = _("speeches")
@@ -248,14 +283,14 @@ class Speech(Illustrative):
         return f"{self.get_kind_display()} — {who}" if who else self.get_kind_display()
 
 
-class OfPublishedMeetingQuerySet(models.QuerySet):
+class OfPublishedMeetingQuerySet(VersionedQuerySet):
     """The parts of a meeting are public when their meeting is."""
 
     def public(self):
         return self.filter(meeting__published=True).select_related("meeting__commune")
 
 
-class Presentation(Searchable):
+class Presentation(Searchable, Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="presentations"
     )
@@ -292,6 +327,9 @@ class Presentation(Searchable):
     search_snippet_fields = ("summary",)
     search_key = "presentations"
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("presentation")
         verbose_name_plural = _("presentations")
@@ -304,7 +342,7 @@ class Presentation(Searchable):
         return f"{self.meeting.get_absolute_url()}#presentation-{self.pk}"
 
 
-class Workshop(models.Model):
+class Workshop(Versioned):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="workshops"
     )
@@ -315,6 +353,9 @@ class Workshop(models.Model):
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
@@ -324,7 +365,7 @@ class Workshop(models.Model):
         return self.theme
 
 
-class AssociationAttendance(Illustrative):
+class AssociationAttendance(Illustrative, Versioned):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -341,6 +382,9 @@ class AssociationAttendance(Illustrative):
 
     objects = OfPublishedMeetingQuerySet.as_manager()
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("attending association")
         verbose_name_plural = _("attending associations")
@@ -355,7 +399,7 @@ class AssociationAttendance(Illustrative):
         return str(self.association)
 
 
-class InstitutionAttendance(models.Model):
+class InstitutionAttendance(Versioned):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -368,6 +412,9 @@ class InstitutionAttendance(models.Model):
         on_delete=models.PROTECT,
         related_name="attendance",
     )
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("attending institution")
@@ -383,7 +430,7 @@ class InstitutionAttendance(models.Model):
         return str(self.institution)
 
 
-class SiteVisit(models.Model):
+class SiteVisit(Versioned):
     """A dated itinerary of stops at development projects."""
 
     meeting = models.ForeignKey(
@@ -401,6 +448,9 @@ class SiteVisit(models.Model):
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("site visit")
         verbose_name_plural = _("site visits")
@@ -410,7 +460,7 @@ class SiteVisit(models.Model):
         return self.title
 
 
-class SiteVisitStopQuerySet(models.QuerySet):
+class SiteVisitStopQuerySet(VersionedQuerySet):
     def public(self):
         """Stops at published projects, on visits that are not part of an unpublished meeting."""
         return self.previewed().filter(
@@ -422,7 +472,7 @@ class SiteVisitStopQuerySet(models.QuerySet):
         return self.filter(project__published=True).select_related("visit", "project")
 
 
-class SiteVisitStop(models.Model):
+class SiteVisitStop(Versioned):
     visit = models.ForeignKey(
         SiteVisit, verbose_name=_("site visit"), on_delete=models.CASCADE, related_name="stops"
     )
@@ -433,6 +483,9 @@ class SiteVisitStop(models.Model):
     notes = models.TextField(_("notes"), blank=True)
 
     objects = SiteVisitStopQuerySet.as_manager()
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("site-visit stop")
@@ -446,12 +499,15 @@ class SiteVisitStop(models.Model):
         return f"{self.order}. {self.project}"
 
 
-class SiteVisitStopPhoto(models.Model):
+class SiteVisitStopPhoto(Versioned):
     stop = models.ForeignKey(
         SiteVisitStop, verbose_name=_("stop"), on_delete=models.CASCADE, related_name="photos"
     )
     image = ValidatedImageField(_("image"), upload_to="meetings/visits/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
 
     class Meta:
         verbose_name = _("stop photo")
@@ -462,7 +518,7 @@ class SiteVisitStopPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class CertificateQuerySet(models.QuerySet):
+class CertificateQuerySet(VersionedQuerySet):
     def valid(self):
         return self.filter(revoked=False)
 
@@ -483,7 +539,7 @@ class CertificateQuerySet(models.QuerySet):
         )
 
 
-class Certificate(Illustrative, Timestamped):
+class Certificate(Illustrative, Timestamped, Versioned):
     """A certificate of appreciation awarded at a meeting."""
 
     meeting = models.ForeignKey(
@@ -538,10 +594,14 @@ class Certificate(Illustrative, Timestamped):
 
     objects = CertificateQuerySet.as_manager()
 
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
     class Meta:
         verbose_name = _("certificate of appreciation")
         verbose_name_plural = _("certificates of appreciation")
         ordering = ["-awarded_on", "pk"]
+        indexes = [models.Index(fields=["-awarded_on", "id"], name="certificate_by_date")]
         constraints = [
             models.UniqueConstraint(fields=["code"], name="certificate_unique_code"),
             models.UniqueConstraint(

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from portal.models import Person
+from portal.pagecache import anonymous_page
 from portal.paging import paginate
 from portal.preview import as_preview, public_or_preview
 from projects.models import Project
@@ -99,22 +100,42 @@ def other_editions(meeting: Meeting):
     )
 
 
+#: Upcoming meetings shown above the past ones; the rest are a link away.
+UPCOMING_SHOWN = 6
+
+
 @require_safe
+@anonymous_page("meetings", "communes")
 def meeting_list(request):
-    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.public())
+    """Upcoming meetings (the soonest, or all of them paged with ``?when=upcoming``),
+    then the past ones, newest first, paged."""
+    filterset = MeetingFilter(request.GET or None, queryset=Meeting.objects.listed())
     meetings = filterset.qs
+    if request.GET.get("when") == "upcoming":
+        return render(
+            request,
+            "meetings/list.html",
+            {
+                "filter": filterset,
+                "all_upcoming": True,
+                "page_obj": paginate(request, meetings.upcoming()),
+            },
+        )
+    upcoming = list(meetings.upcoming()[: UPCOMING_SHOWN + 1])
     return render(
         request,
         "meetings/list.html",
         {
             "filter": filterset,
-            "upcoming": list(meetings.upcoming()),
+            "upcoming": upcoming[:UPCOMING_SHOWN],
+            "more_upcoming": len(upcoming) > UPCOMING_SHOWN,
             "page_obj": paginate(request, meetings.past()),
         },
     )
 
 
 @require_safe
+@anonymous_page("meetings", "recommendations", "projects", "associations", "communes")
 def meeting_detail(request, slug):
     """A meeting's page. Its recommendations belong to the app above this one: they are
     read through the meeting's own relation and their model's ``public()``."""

@@ -550,6 +550,71 @@ class ScopedInlineMixin(AnyOneLanguage, ScopedChoices):
     """Inlines: choices limited like their page's (the rows belong to the page's record)."""
 
 
+#: A staff account working for up to this many communes finds them listed in the
+#: commune filter without the region and province steps.
+COMMUNES_LISTED_AT_ONCE = 12
+
+
+def commune_drilldown(path: str = "commune") -> type[admin.SimpleListFilter]:
+    """A commune filter for a list of ``path``'s records that never lists every commune.
+
+    At national size a plain filter would print some 1,500 links in every
+    list's sidebar. This one goes down a level at a time: the regions, then
+    the provinces of the chosen region, then the communes of the chosen
+    province (one parameter, ``commune=r:…``, ``p:…`` or ``c:<id>``), so each
+    step offers a few dozen choices at most. A staff account is offered only
+    the places of the communes it works for.
+    """
+    prefix = f"{path}__" if path else ""
+
+    class CommuneDrillDown(admin.SimpleListFilter):
+        title = _("commune")
+        parameter_name = f"{path or 'commune'}_place"
+
+        def lookups(self, request, model_admin):
+            level, _sep, key = (self.value() or "").partition(":")
+            places = scope.filter_queryset(Commune.objects.order_by(), request.user, "pk")
+            if level == "c":
+                commune = places.filter(pk=key).first() if key.isdigit() else None
+                level, key = ("p", commune.province_ar) if commune else ("", "")
+            if level == "p":
+                commune = places.filter(province_ar=key).first()
+                region = commune.region_ar if commune else ""
+                communes = places.filter(province_ar=key).order_by("name", "pk")
+                return [
+                    (f"r:{region}", f"↑ {commune.region if commune else region}"),
+                    (f"p:{key}", commune.province if commune else key),
+                    *((f"c:{c.pk}", f"· {c.name}") for c in communes),
+                ]
+            if level == "r":
+                provinces = (
+                    places.filter(region_ar=key)
+                    .values_list("province_ar", flat=True)
+                    .distinct()
+                    .order_by("province_ar")
+                )
+                return [(f"r:{key}", key), *((f"p:{p}", f"· {p}") for p in provinces if p)]
+            # The few communes a staff account works for are offered at once,
+            # without the steps.
+            ids = scope.commune_ids(request.user)
+            if ids is not None and len(ids) <= COMMUNES_LISTED_AT_ONCE:
+                return [(f"c:{c.pk}", c.name) for c in places.order_by("name", "pk")]
+            regions = places.values_list("region_ar", flat=True).distinct().order_by("region_ar")
+            return [(f"r:{r}", r) for r in regions if r]
+
+        def queryset(self, request, queryset):
+            level, _sep, key = (self.value() or "").partition(":")
+            if level == "r":
+                return queryset.filter(**{f"{prefix}region_ar": key})
+            if level == "p":
+                return queryset.filter(**{f"{prefix}province_ar": key})
+            if level == "c" and key.isdigit():
+                return queryset.filter(**{f"{prefix}pk": key})
+            return queryset
+
+    return CommuneDrillDown
+
+
 @admin.register(Commune)
 class CommuneAdmin(CommuneScopedAdmin, TranslationAdmin):
     """Staff keep their own communes' details up to date; superusers add and remove communes.
@@ -593,7 +658,7 @@ class InstitutionAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "commune"
     shared_when_empty = True
     list_display = ("name", "acronym", "kind", "commune", "country")
-    list_filter = ("kind", "commune")
+    list_filter = ("kind", commune_drilldown())
     list_select_related = ("commune",)
     search_fields = (*translated("name"), "acronym", "country")
     autocomplete_fields = ("commune",)
@@ -605,7 +670,7 @@ class PersonAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "commune"
     shared_when_empty = True
     list_display = ("full_name", "role", "institution", "commune", "illustrative")
-    list_filter = ("illustrative", "commune", "institution__kind")
+    list_filter = ("illustrative", commune_drilldown(), "institution__kind")
     list_select_related = ("institution", "commune")
     search_fields = (*translated("full_name", "role"), "institution__acronym")
     autocomplete_fields = ("institution", "commune")

@@ -5,7 +5,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commune
 from .search import MAX_QUERY_LENGTH, filter_queryset_by_text
 from .text import query_terms
 
@@ -45,14 +44,3 @@ class TextSearchFilter(django_filters.CharFilter):
 
 def yes_no_select(yes_label, no_label):
     return forms.Select(choices=[("", _("All")), ("true", yes_label), ("false", no_label)])
-
-
-def commune_filter(field_name: str = "commune") -> django_filters.ModelChoiceFilter:
-    """The commune of every public list, named by its slug (``?commune=guelmim``)."""
-    return django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        field_name=field_name,
-        queryset=Commune.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All communes"),
-    )

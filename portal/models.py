@@ -1,5 +1,6 @@
 """Site-wide records: communes, institutions, public role holders, staff scopes, e-mails."""
 
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,7 +16,111 @@ from .fields import ValidatedImageField
 from .search import document_text
 
 
-class PublishedQuerySet(models.QuerySet):
+class DataVersion(models.Model):
+    """A stamp that changes with every write to one kind of records.
+
+    Counts, summaries and the map's answers are cached under keys that hold
+    the stamps of what they are made of (see ``portal.paging.cached``), so an
+    unchanged page is answered from one primary-key read instead of a scan,
+    and a write makes every such key new at once, on every app server.
+
+    The stamp is random rather than a counter, so a database emptied and
+    filled again (or a rolled-back transaction) never meets a key an older
+    state left in the cache.
+    """
+
+    name = models.CharField(_("name"), max_length=40, primary_key=True)
+    stamp = models.BigIntegerField(_("stamp"))
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+        ordering = ["name"]
+        # Kept by the code; nobody edits it, in the back office or elsewhere.
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.name}: {self.stamp}"
+
+
+def new_stamp() -> int:
+    return secrets.randbits(62)
+
+
+def bump_versions(*names: str) -> None:
+    """Give each kind of records in ``names`` a new stamp (in the caller's transaction)."""
+    for name in names:
+        if not DataVersion.objects.filter(name=name).update(stamp=new_stamp()):
+            DataVersion.objects.bulk_create(
+                [DataVersion(name=name, stamp=new_stamp())], ignore_conflicts=True
+            )
+
+
+def version_stamps(*names: str) -> str:
+    """The current stamps of ``names`` as one string for a cache key: one query."""
+    stamps = dict(DataVersion.objects.filter(name__in=names).values_list("name", "stamp"))
+    missing = [name for name in names if name not in stamps]
+    if missing:
+        bump_versions(*missing)
+        stamps.update(DataVersion.objects.filter(name__in=missing).values_list("name", "stamp"))
+    return ",".join(f"{name}:{stamps[name]}" for name in names)
+
+
+class VersionedQuerySet(models.QuerySet):
+    """Bulk writes (``update``, ``delete``, ``bulk_create``, ``bulk_update``) bump the
+    model's data version, as ``Versioned.save()`` and ``delete()`` do for one row."""
+
+    def _bump(self):
+        bump_versions(*self.model.version_names[:1])
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        self._bump()
+        return count
+
+    def delete(self):
+        result = super().delete()
+        self._bump()
+        return result
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        self._bump()
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        self._bump()
+        return count
+
+
+class Versioned(models.Model):
+    """A record whose writes change a stored data version.
+
+    ``version_names``: the first is the version its writes bump; all of them
+    are what a cached figure about these records depends on (a
+    recommendation is public only while its meeting is, so its figures
+    depend on the meetings' version too).
+    """
+
+    version_names: tuple[str, ...] = ()
+
+    objects = VersionedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        bump_versions(*self.version_names[:1])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump_versions(*self.version_names[:1])
+        return result
+
+
+class PublishedQuerySet(VersionedQuerySet):
     """Visibility of a record staff publish: ``published()`` filters, ``public()`` lists.
 
     ``public()`` is what a public page shows: the published rows with what a
@@ -129,7 +234,7 @@ def clean_coordinates(instance) -> dict:
     return errors
 
 
-class Commune(models.Model):
+class Commune(Versioned):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
     region = models.CharField(_("region"), max_length=200, blank=True)
@@ -143,11 +248,21 @@ class Commune(models.Model):
     logo = ValidatedImageField(_("logo"), upload_to="communes/logos/", blank=True)
     website = models.URLField(_("website"), blank=True)
 
+    version_names = ("communes",)
+
     class Meta:
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
         ordering = ["name"]
         constraints = coordinate_constraints("commune")
+        # The directory walks communes by region, then province, then name.
+        indexes = [
+            models.Index(
+                fields=[f"{name}_{code}" for name in ("region", "province", "name")],
+                name=f"commune_place_{code}",
+            )
+            for code in ("ar", "fr", "en")
+        ]
 
     def __str__(self):
         return self.name
@@ -161,7 +276,7 @@ class Commune(models.Model):
             raise ValidationError(errors)
 
 
-class Institution(models.Model):
+class Institution(Versioned):
     class Kind(models.TextChoices):
         COUNCIL = "council", _("elected council")
         AUTHORITY = "authority", _("territorial administration")
@@ -188,6 +303,9 @@ class Institution(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = ValidatedImageField(_("logo"), upload_to="institutions/logos/", blank=True)
+
+    # Named on the recommendations' cards ("addressed to").
+    version_names = ("recommendations",)
 
     class Meta:
         verbose_name = _("institution")

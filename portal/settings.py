@@ -89,6 +89,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and data compressed for clients that accept it, with Django's
+    # BREACH mitigation; static files keep whitenoise's pre-compressed copies
+    # (whitenoise answers them before this middleware is reached).
+    "django.middleware.gzip.GZipMiddleware",
     # Before the session: a NUL in a cookie, a path or a form never reaches the database.
     "portal.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -338,6 +342,12 @@ COMMENTS_RATE_LIMIT = (
     envint("COMMENTS_RATE_LIMIT_COUNT", 5),
     envint("COMMENTS_RATE_LIMIT_SECONDS", 600),
 )
+
+# --- scale ---
+# The home page, the lists and the records' pages, rendered for anonymous
+# visitors, are kept in the cache until the records they show change, at
+# most this many seconds (portal.pagecache); 0 turns this off.
+ANONYMOUS_PAGE_CACHE_SECONDS = envint("ANONYMOUS_PAGE_CACHE_SECONDS", 300)
 
 # --- map ---
 # Above this many projects in view, the map's GeoJSON groups them into clusters.

@@ -17,10 +17,12 @@ from portal.admin import (
     KeepLinkedRecordsMixin,
     OrderedFormSet,
     ScopedInlineMixin,
+    commune_drilldown,
     in_use_filter,
     translated,
 )
 from portal.history import HistoryAdmin
+from portal.paging import CachedCountPaginator
 
 from .comments import admin as comments_admin  # noqa: F401 (registers its own admins)
 from .models import (
@@ -42,7 +44,7 @@ history.register(Project, follow=("updates", "photos", "documents"))
 class DevelopmentPlanAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "commune"
     list_display = ("title", "kind", "commune", "start_year", "end_year")
-    list_filter = ("kind", "commune")
+    list_filter = ("kind", commune_drilldown())
     list_select_related = ("commune",)
     search_fields = translated("title")
     autocomplete_fields = ("commune",)
@@ -95,6 +97,8 @@ class ProjectUpdateInline(ScopedInlineMixin, TranslationStackedInline):
 @admin.register(Project)
 class ProjectAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, TranslationAdmin):
     commune_path = "commune"
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     # Staff place the project by clicking on a map; the fields stay editable.
     form = ProjectLocationForm
     list_display = (
@@ -107,7 +111,8 @@ class ProjectAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, Tra
         "start_date",
         "published",
     )
-    list_filter = ("status", "published", "illustrative", "sector", "commune", "plan")
+    # Plans, one or more per commune, are found by searching, not listed.
+    list_filter = ("status", "published", "illustrative", "sector", commune_drilldown())
     list_select_related = ("commune", "sector")
     search_fields = (*translated("title", "location_name"), "slug")
     date_hierarchy = "start_date"
@@ -133,7 +138,7 @@ class ProjectAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, Tra
 class ProjectPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "project__commune"
     list_display = ("__str__", "project", "order")
-    list_filter = ("project__commune", "project__sector")
+    list_filter = (commune_drilldown("project__commune"), "project__sector")
     list_select_related = ("project",)
     search_fields = (*translated("caption"), *translated("project__title"))
     autocomplete_fields = ("project",)
@@ -144,7 +149,7 @@ class ProjectPhotoAdmin(CommuneScopedAdmin, TranslationAdmin):
 class ProjectDocumentAdmin(CommuneScopedAdmin, TranslationAdmin):
     commune_path = "project__commune"
     list_display = ("title", "project", "file")
-    list_filter = ("project__commune", "project__sector")
+    list_filter = (commune_drilldown("project__commune"), "project__sector")
     list_select_related = ("project",)
     search_fields = (*translated("title"), *translated("project__title"))
     autocomplete_fields = ("project",)

@@ -5,11 +5,13 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import languages
 from portal.fields import DocumentField, ValidatedImageField
 from portal.models import (
     Commune,
@@ -18,6 +20,8 @@ from portal.models import (
     PublishedQuerySet,
     Searchable,
     Timestamped,
+    Versioned,
+    VersionedQuerySet,
     clean_coordinates,
     coordinate_constraints,
 )
@@ -73,9 +77,13 @@ class DevelopmentPlan(models.Model):
                 )
 
 
-class Sector(models.Model):
+class Sector(Versioned):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    # A project's sector name is part of its card and of the map's answers.
+    version_names = ("projects",)
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sector")
@@ -90,8 +98,21 @@ class ProjectQuerySet(PublishedQuerySet):
     def public(self):
         return self.published().select_related("commune", "sector", "plan")
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer(
+            "search_text",
+            *(
+                f"{name}{suffix}"
+                for name in ("summary", "description")
+                for suffix in ("", "_ar", "_fr", "_en")
+            ),
+            "plan__description",
+            *languages.columns("description", prefix="plan__"),
+        )
 
-class Project(Illustrative, Searchable, Timestamped):
+
+class Project(Illustrative, Searchable, Timestamped, Versioned):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         STUDY = "study", _("under study")
@@ -152,6 +173,7 @@ class Project(Illustrative, Searchable, Timestamped):
     search_fields = ("title", "summary", "description", "location_name")
     search_snippet_fields = ("summary", "description", "location_name")
     search_key = "projects"
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project")
@@ -169,7 +191,15 @@ class Project(Illustrative, Searchable, Timestamped):
             ),
             *coordinate_constraints("project"),
         ]
-        indexes = [models.Index(fields=["published", "status"], name="project_pub_status")]
+        indexes = [
+            models.Index(fields=["published", "status"], name="project_pub_status"),
+            # The lists' order (public and back office), in each language:
+            # modeltranslation orders by the visitor's language's column.
+            *(
+                models.Index(fields=[f"title_{code}", "id"], name=f"project_list_{code}")
+                for code in ("ar", "fr", "en")
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -187,13 +217,15 @@ class Project(Illustrative, Searchable, Timestamped):
             raise ValidationError(errors)
 
 
-class ProjectPhoto(models.Model):
+class ProjectPhoto(Versioned):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="photos"
     )
     image = ValidatedImageField(_("image"), upload_to="projects/photos/")
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project photo")
@@ -204,12 +236,14 @@ class ProjectPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class ProjectDocument(models.Model):
+class ProjectDocument(Versioned):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=255)
     file = DocumentField(_("file"), upload_to="projects/documents/")
+
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project document")
@@ -220,7 +254,7 @@ class ProjectDocument(models.Model):
         return self.title
 
 
-class ProjectUpdate(models.Model):
+class ProjectUpdate(Versioned):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="updates"
     )
@@ -229,6 +263,8 @@ class ProjectUpdate(models.Model):
     body = models.TextField(_("text"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Project.Status, blank=True)
+
+    version_names = ("projects",)
 
     class Meta:
         verbose_name = _("project update")
@@ -251,17 +287,48 @@ class ProjectUpdate(models.Model):
 
 #: The longest comment, in characters: the form and the database agree.
 COMMENT_MAX_LENGTH = 2000
+#: Threads (a comment and its replies) per page of a project's comments.
+COMMENT_THREADS_PER_PAGE = 20
+#: The query parameter of that page: ``?comments=2#comments``.
+COMMENT_PAGE_PARAMETER = "comments"
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(VersionedQuerySet):
     def visible(self):
         return self.filter(hidden=False)
 
     def top_level(self):
         return self.filter(parent__isnull=True)
 
+    def threads(self):
+        """Visible top-level comments, newest first: the order of a project's pages."""
+        return self.visible().top_level().order_by("-created_at", "-pk")
 
-class Comment(Timestamped):
+    def with_page(self):
+        """Each comment with ``newer_threads``, so that ``get_absolute_url`` needs no query."""
+        thread_date = Coalesce(OuterRef("parent__created_at"), OuterRef("created_at"))
+        thread_pk = Coalesce(OuterRef("parent_id"), OuterRef("pk"))
+        newer = (
+            Comment.objects.threads()
+            .filter(project_id=OuterRef("project_id"))
+            .filter(Q(created_at__gt=thread_date) | Q(created_at=thread_date, pk__gt=thread_pk))
+            .order_by()
+            .values("project_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(newer_threads=Coalesce(Subquery(newer), 0))
+
+    def shown(self):
+        """What a visitor reads: visible, not deleted, and not under a hidden comment."""
+        return (
+            self.visible()
+            .filter(deleted=False)
+            .filter(Q(parent__isnull=True) | Q(parent__hidden=False))
+        )
+
+
+class Comment(Timestamped, Versioned):
     """Written on a project on behalf of an association, or officially by the council."""
 
     project = models.ForeignKey(
@@ -293,6 +360,12 @@ class Comment(Timestamped):
     official = models.BooleanField(_("official answer of the council"), default=False)
     hidden = models.BooleanField(_("hidden by moderation"), default=False)
     deleted = models.BooleanField(_("deleted by its author"), default=False)
+    report_count = models.PositiveIntegerField(
+        _("reports"),
+        default=0,
+        editable=False,
+        help_text=_("How many times signed-in visitors reported it; kept by each report."),
+    )
     reviewed_at = models.DateTimeField(
         _("reviewed by staff at"),
         null=True,
@@ -303,11 +376,25 @@ class Comment(Timestamped):
     objects = CommentQuerySet.as_manager()
 
     EDIT_WINDOW = datetime.timedelta(minutes=15)
+    version_names = ("comments",)
 
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
+        indexes = [
+            # A project's page of threads: newest first.
+            models.Index(
+                fields=["project", "-created_at", "-id"],
+                name="comment_threads",
+                condition=Q(parent__isnull=True, hidden=False),
+            ),
+            # The replies of a page's threads, oldest first under each.
+            models.Index(fields=["parent", "created_at", "id"], name="comment_replies"),
+            # The back office's list, and its reported comments first.
+            models.Index(fields=["created_at", "id"], name="comment_by_date"),
+            models.Index(fields=["-report_count", "-created_at"], name="comment_by_reports"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(official=True) | Q(association__isnull=False),
@@ -319,7 +406,26 @@ class Comment(Timestamped):
         return f"{self.association or _('council')}: {self.body[:60]}"
 
     def get_absolute_url(self):
-        return f"{self.project.get_absolute_url()}#comment-{self.pk}"
+        """The comment on its page of the project's comments (its thread's page)."""
+        newer = getattr(self, "newer_threads", None)
+        if newer is None:
+            newer = self.count_newer_threads()
+        page = newer // COMMENT_THREADS_PER_PAGE + 1
+        query = f"?{COMMENT_PAGE_PARAMETER}={page}" if page > 1 else ""
+        return f"{self.project.get_absolute_url()}{query}#comment-{self.pk}"
+
+    def count_newer_threads(self) -> int:
+        """Visible threads of the project newer than this comment's own."""
+        thread = self.parent if self.parent_id else self
+        return (
+            Comment.objects.threads()
+            .filter(project_id=self.project_id)
+            .filter(
+                Q(created_at__gt=thread.created_at)
+                | Q(created_at=thread.created_at, pk__gt=thread.pk)
+            )
+            .count()
+        )
 
     @property
     def is_reply(self) -> bool:
@@ -356,6 +462,11 @@ class Comment(Timestamped):
             self.reviewed_at = timezone.now()
             fields.append("reviewed_at")
         self.save(update_fields=fields)
+
+    def refresh_report_count(self) -> None:
+        """Store how many reports the comment has: the back office lists it without counting."""
+        self.report_count = self.reports.count()
+        Comment.objects.filter(pk=self.pk).update(report_count=self.report_count)
 
     def restore(self) -> None:
         self.hidden = False

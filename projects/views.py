@@ -1,17 +1,19 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from portal.pagecache import anonymous_page
 from portal.paging import paginate
 from portal.preview import as_preview, public_or_preview
 
 from .comments.services import comment_context
 from .filters import ProjectFilter
-from .models import Project
+from .models import COMMENT_PAGE_PARAMETER, Project
 
 
 @require_safe
+@anonymous_page("projects", "communes")
 def project_list(request):
-    filterset = ProjectFilter(request.GET or None, queryset=Project.objects.public())
+    filterset = ProjectFilter(request.GET or None, queryset=Project.objects.listed())
     return render(
         request,
         "projects/list.html",
@@ -49,6 +51,7 @@ def meetings_about(presentations, stops, recommendations) -> list:
 
 
 @require_safe
+@anonymous_page("projects", "comments", "meetings", "recommendations", "communes")
 def project_detail(request, slug):
     """A project's page. The meetings, visits and recommendations about it belong to
     apps above this one: they are read through the project's own relations and
@@ -73,6 +76,6 @@ def project_detail(request, slug):
         "meetings": meetings_about(presentations, stops, recommendations),
         "preview": preview,
     }
-    context.update(comment_context(request.user, project))
+    context.update(comment_context(request.user, project, request.GET.get(COMMENT_PAGE_PARAMETER)))
     response = render(request, "projects/detail.html", context)
     return as_preview(response) if preview else response

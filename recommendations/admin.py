@@ -16,6 +16,7 @@ from portal.admin import (
     CommuneScopedAdmin,
     OrderedFormSet,
     ScopedInlineMixin,
+    commune_drilldown,
     in_use_filter,
     translated,
 )
@@ -114,7 +115,7 @@ class RecommendationAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
         "published",
         "illustrative",
         "theme",
-        "meeting__commune",
+        commune_drilldown("meeting__commune"),
     )
     list_select_related = ("meeting", "addressed_to", "theme")
     search_fields = (*translated("title", "text"), *translated("meeting__title"))

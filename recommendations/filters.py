@@ -1,9 +1,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting
-from portal.filters import TextSearchFilter, commune_filter, yes_no_select
-from portal.models import Institution
+from meetings.filters import MEETINGS
+from portal.filters import TextSearchFilter, yes_no_select
+from portal.lookups import INSTITUTIONS, LookupFilter, commune_filter
 
 from .models import Recommendation, Theme
 
@@ -11,12 +11,7 @@ from .models import Recommendation, Theme
 class RecommendationFilter(django_filters.FilterSet):
     q = TextSearchFilter(label=_("Keyword"), fields=Recommendation.search_fields)
     commune = commune_filter("meeting__commune")
-    meeting = django_filters.ModelChoiceFilter(
-        label=_("Meeting"),
-        queryset=Meeting.objects.published(),
-        to_field_name="slug",
-        empty_label=_("All meetings"),
-    )
+    meeting = LookupFilter(label=_("Meeting"), lookup=MEETINGS)
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Recommendation.Status.choices, empty_label=_("All statuses")
     )
@@ -26,13 +21,7 @@ class RecommendationFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All themes"),
     )
-    addressed_to = django_filters.ModelChoiceFilter(
-        label=_("Addressed to"),
-        queryset=Institution.objects.filter(
-            recommendations__published=True, recommendations__meeting__published=True
-        ).distinct(),
-        empty_label=_("All institutions"),
-    )
+    addressed_to = LookupFilter(label=_("Addressed to"), lookup=INSTITUTIONS)
     overdue = django_filters.BooleanFilter(
         label=_("Due date"),
         method="filter_overdue",

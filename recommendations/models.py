@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association
+from meetings.models import LONG_TEXTS as MEETING_LONG_TEXTS
 from meetings.models import Meeting, Session, Workshop
 from portal.fields import DocumentField
 from portal.models import (
@@ -15,13 +16,18 @@ from portal.models import (
     PublishedQuerySet,
     Searchable,
     Timestamped,
+    Versioned,
+    VersionedQuerySet,
 )
 from projects.models import Project
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    version_names = ("recommendations",)
+    objects = VersionedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme")
@@ -46,12 +52,20 @@ class RecommendationQuerySet(PublishedQuerySet):
             "meeting__commune", "addressed_to", "theme"
         )
 
+    def listed(self):
+        """``public()`` for a list: the long texts a card never shows stay in the database."""
+        return self.public().defer(
+            "search_text",
+            *(f"text{suffix}" for suffix in ("", "_ar", "_fr", "_en")),
+            *(f"meeting__{name}" for name in MEETING_LONG_TEXTS),
+        )
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(due_date__lt=today).exclude(status__in=Recommendation.CLOSED_STATUSES)
 
 
-class Recommendation(Illustrative, Searchable, Timestamped):
+class Recommendation(Illustrative, Searchable, Timestamped, Versioned):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")
         ADOPTED = "adopted", _("adopted")
@@ -128,11 +142,15 @@ class Recommendation(Illustrative, Searchable, Timestamped):
     search_fields = ("title", "text")
     search_snippet_fields = ("text",)
     search_key = "recommendations"
+    # Public only while its meeting is: its figures change with the meetings too.
+    version_names = ("recommendations", "meetings")
 
     class Meta:
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
         ordering = ["meeting", "order", "pk"]
+        # The tracker's order, after the meeting's own (see meeting_by_date).
+        indexes = [models.Index(fields=["meeting", "order", "id"], name="recommendation_order")]
 
     def __str__(self):
         return self.title
@@ -158,7 +176,7 @@ class Recommendation(Illustrative, Searchable, Timestamped):
             raise ValidationError(errors)
 
 
-class RecommendationUpdate(Timestamped):
+class RecommendationUpdate(Timestamped, Versioned):
     recommendation = models.ForeignKey(
         Recommendation,
         verbose_name=_("recommendation"),
@@ -172,6 +190,8 @@ class RecommendationUpdate(Timestamped):
         _("evidence document"), upload_to="recommendations/evidence/", blank=True
     )
     evidence_url = models.URLField(_("evidence link"), blank=True)
+
+    version_names = ("recommendations",)
 
     class Meta:
         verbose_name = _("follow-up")

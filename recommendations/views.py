@@ -3,7 +3,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from associations.models import Association
-from portal.paging import paginate
+from portal.pagecache import anonymous_page
+from portal.paging import cached, paginate
 from portal.preview import as_preview, public_or_preview
 from projects.models import Project
 
@@ -32,8 +33,9 @@ def get_public_recommendation(pk: int, *, preview: bool = False) -> Recommendati
 
 
 @require_safe
+@anonymous_page("recommendations", "meetings", "communes")
 def recommendation_list(request):
-    filterset = RecommendationFilter(request.GET or None, queryset=Recommendation.objects.public())
+    filterset = RecommendationFilter(request.GET or None, queryset=Recommendation.objects.listed())
     recommendations = filterset.qs
     return render(
         request,
@@ -42,12 +44,15 @@ def recommendation_list(request):
             "filter": filterset,
             "page_obj": paginate(request, recommendations),
             "status_summary": tracker_summary(recommendations),
-            "overdue_count": recommendations.overdue().count(),
+            "overdue_count": cached(
+                "overdue", recommendations.overdue(), recommendations.overdue().count
+            ),
         },
     )
 
 
 @require_safe
+@anonymous_page("recommendations", "meetings", "projects", "associations", "communes")
 def recommendation_detail(request, pk):
     recommendation, preview = public_or_preview(
         request,

@@ -18,6 +18,9 @@ def _isolated(settings, tmp_path):
     # Tasks (e-mails) run at once, inside the request; tests of the queue
     # itself set the database backend again.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # Tests read each page's context: its own render, not a cached copy of an
+    # earlier one (tests/site/test_page_cache.py turns the cache on).
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
     from django.core.cache import cache
     from django.utils import translation
 

@@ -22,9 +22,11 @@ from portal.admin import (
     ScopedInlineMixin,
     TitledBy,
     act_on_each,
+    commune_drilldown,
     translated,
 )
 from portal.history import HistoryAdmin
+from portal.paging import CachedCountPaginator
 
 from . import services
 from .pdf import PDF_STYLESHEET, logo_data_uri, render_pdf
@@ -115,6 +117,8 @@ class CertificateAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
     # The certificate's own commune is copied from its meeting when it is
     # saved: a new one is placed by its meeting.
     commune_path = "meeting__commune"
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     list_display = (
         "code",
         "serial_display",
@@ -125,7 +129,7 @@ class CertificateAdmin(CommuneScopedAdmin, HistoryAdmin, TranslationAdmin):
         "illustrative",
         "pdf_link",
     )
-    list_filter = ("revoked", "illustrative", "commune")
+    list_filter = ("revoked", "illustrative", commune_drilldown())
     list_select_related = ("meeting", "recipient_association", "recipient_person")
     search_fields = (
         "code",

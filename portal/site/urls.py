@@ -14,11 +14,13 @@ from meetings import urls as meeting_urls
 from portal import views as portal_views
 from recommendations import urls as recommendation_urls
 
-from . import opendata, search, views
+from . import opendata, search, suggest, views
 
 portal_patterns = [
     path("", views.home, name="home"),
+    path("communes/", views.commune_directory, name="communes"),
     path("communes/<str:slug>/", views.commune_detail, name="commune_detail"),
+    path("suggest/<slug:kind>/", suggest.suggest, name="suggest"),
     path("img/<int:width>/<path:name>", portal_views.image_rendition, name="image"),
 ]
 

@@ -110,3 +110,22 @@ def nav_current(context, namespace, page_name="list"):
     if match.url_name == page_name:
         return mark_safe(' aria-current="page"')
     return mark_safe(' aria-current="true"')
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, name, value):
+    """This page's query string with ``name`` set to ``value``, back on the first page."""
+    query = context["request"].GET.copy()
+    query[name] = value
+    query.pop("page", None)
+    return f"?{query.urlencode()}"
+
+
+@register.filter
+def elided_pages(page_obj) -> list:
+    """Page numbers around ``page_obj``'s, with the first and the last; None for a gap."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]

@@ -1,11 +1,11 @@
 """Moderation in the back office: staff read reports, hide and restore comments."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from portal.admin import CommuneScopedAdmin, ScopedInlineMixin, act_on_each
+from portal.paging import CachedCountPaginator
 from projects.models import Comment, CommentReport
 
 HIDDEN = ngettext_lazy("%(count)d comment hidden.", "%(count)d comments hidden.", "count")
@@ -51,6 +51,8 @@ class ReportedFilter(admin.SimpleListFilter):
 @admin.register(Comment)
 class CommentAdmin(CommuneScopedAdmin):
     commune_path = "project__commune"
+    # Its count is cached until the records change (portal.paging).
+    paginator = CachedCountPaginator
     list_display = (
         "short_body",
         "project",
@@ -62,10 +64,14 @@ class CommentAdmin(CommuneScopedAdmin):
         "report_count",
         "created_at",
     )
-    list_filter = (ReportedFilter, "hidden", "official", "deleted", "project__commune")
+    # Hundreds of thousands of comments: the count of reports is stored on
+    # each comment, the list is not counted whole a second time, and there
+    # is no date drill-down (its years and months are a scan of every row).
+    # A commune's comments are found by searching its name.
+    list_filter = (ReportedFilter, "hidden", "official", "deleted")
     list_select_related = ("project", "association", "author")
     search_fields = ("body", "author__email", "association__name", "project__title")
-    date_hierarchy = "created_at"
+    show_full_result_count = False
     actions = [hide_selected, restore_selected]
     inlines = [CommentReportInline]
     fields = (
@@ -95,19 +101,12 @@ class CommentAdmin(CommuneScopedAdmin):
         "updated_at",
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(report_count=Count("reports", distinct=True))
-
     def has_add_permission(self, request):
         return False
 
     @admin.display(description=_("text"))
     def short_body(self, obj):
         return obj.body[:80]
-
-    @admin.display(description=_("reports"), ordering="report_count")
-    def report_count(self, obj):
-        return obj.report_count
 
     def save_model(self, request, obj, form, change):
         # The hidden box in the change form is a staff decision, like the actions.
@@ -132,6 +131,16 @@ class CommentReportAdmin(CommuneScopedAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        obj.comment.refresh_report_count()
+
+    def delete_queryset(self, request, queryset):
+        comments = {report.comment for report in queryset.select_related("comment")}
+        super().delete_queryset(request, queryset)
+        for comment in comments:
+            comment.refresh_report_count()
 
     @admin.display(description=_("comment hidden"), boolean=True)
     def comment_hidden(self, obj):

@@ -6,9 +6,9 @@ has asked.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import translation
@@ -17,7 +17,14 @@ from associations.models import Association, Membership
 from portal import ratelimit
 from portal.links import site_url
 from portal.mail import send_in_language
-from projects.models import COMMENT_MAX_LENGTH, Comment, CommentReport, Project
+from projects.models import (
+    COMMENT_MAX_LENGTH,
+    COMMENT_PAGE_PARAMETER,
+    COMMENT_THREADS_PER_PAGE,
+    Comment,
+    CommentReport,
+    Project,
+)
 
 REPORTS_TO_HIDE = 3
 
@@ -26,24 +33,20 @@ REPORTS_TO_HIDE = 3
 
 
 def comments_for_project(project: Project) -> QuerySet[Comment]:
-    """Visible top-level comments, each with its visible replies in `visible_replies`.
+    """Visible threads, newest first, each with its visible replies (oldest first)
+    in `visible_replies`.
 
-    Two queries whatever the number of comments and replies.
+    Two queries for a page of threads, whatever the number of replies.
     """
-    replies = Comment.objects.visible().select_related("author", "association")
+    replies = (
+        Comment.objects.visible()
+        .select_related("author", "association")
+        .order_by("created_at", "pk")
+    )
     return (
-        project.comments.visible()
-        .top_level()
+        project.comments.threads()
         .select_related("author", "association")
         .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
-    )
-
-
-def count_shown(comments: Iterable[Comment]) -> int:
-    """Comments a visitor can read (not hidden, not deleted), from prefetched rows."""
-    return sum(
-        (not comment.deleted) + sum(not reply.deleted for reply in comment.visible_replies)
-        for comment in comments
     )
 
 
@@ -56,14 +59,20 @@ def representable_associations(user) -> QuerySet[Association]:
     ).order_by("name")
 
 
-def comment_context(user, project: Project) -> dict:
-    """Everything `projects/includes/_comments.html` needs, in a fixed number of queries."""
-    comments = list(comments_for_project(project))
+def comment_context(user, project: Project, page_number=None) -> dict:
+    """Everything `projects/includes/_comments.html` needs, in a fixed number of queries.
+
+    The threads come a page at a time (``COMMENT_THREADS_PER_PAGE``), newest
+    first, each with all its replies; ``page_number`` is the requested page.
+    """
+    page = Paginator(comments_for_project(project), COMMENT_THREADS_PER_PAGE).get_page(page_number)
     associations = list(representable_associations(user))
     return {
         "project": project,
-        "comments": comments,
-        "comment_count": count_shown(comments),
+        "comments": list(page.object_list),
+        "comment_page": page,
+        "comment_page_parameter": COMMENT_PAGE_PARAMETER,
+        "comment_count": project.comments.shown().count(),
         "comment_associations": associations,
         "can_comment": bool(user.is_authenticated and (user.is_staff or associations)),
         "comment_max_length": COMMENT_MAX_LENGTH,
@@ -164,6 +173,7 @@ def report_comment(comment: Comment, reporter, *, reason: str, text: str = "") -
             )
     except IntegrityError:
         return False
+    comment.refresh_report_count()
     if not comment.hidden:
         reports = comment.reports.all()
         if comment.reviewed_at is not None:

@@ -9,35 +9,18 @@ list and in the exports: ``?commune=guelmim`` means the same everywhere.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Commune
-from projects.models import DevelopmentPlan, Project, Sector
+from portal.lookups import COMMUNES, LookupField
+from projects.filters import PLANS
+from projects.models import Project, Sector
 
 FILTER_NAMES = ("commune", "plan", "sector", "status")
 
 
-class PlanChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        # Several communes have a "PCD 2010–2015": the commune tells them apart.
-        return f"{obj.commune} — {obj}"
-
-
 class MapFilterForm(forms.Form):
-    commune = forms.ModelChoiceField(
-        label=_("Commune"),
-        queryset=Commune.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All communes"),
-        error_messages={"invalid_choice": _("Unknown commune: choose one from the list.")},
-    )
-    plan = PlanChoiceField(
-        label=_("Development plan"),
-        queryset=DevelopmentPlan.objects.select_related("commune"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All plans"),
-        error_messages={"invalid_choice": _("Unknown development plan: choose one from the list.")},
-    )
+    # Communes and plans are typed, not picked from a list of thousands
+    # (see portal.lookups).
+    commune = LookupField(label=_("Commune"), lookup=COMMUNES)
+    plan = LookupField(label=_("Development plan"), lookup=PLANS)
     sector = forms.ModelChoiceField(
         label=_("Sector"),
         queryset=Sector.objects.all(),

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, FloatField, Max, Min, QuerySet, Sum
+from django.db.models import Avg, Count, F, FloatField, Max, Min, QuerySet
 from django.db.models.functions import Cast, Floor
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -144,42 +144,6 @@ def _point(lon, lat) -> dict:
             round(float(lat), COORDINATE_DECIMALS),
         ],
     }
-
-
-def data_version(queryset: QuerySet) -> dict:
-    """What the features of `queryset` are made of, as a JSON-ready value that
-    changes whenever they would: it names the ETag and the cached copy.
-
-    One row per sector in view, in one query, with:
-
-    - which projects are in view: their count and the sum of their ids. A
-      deletion, an unpublished project or one moved out of the view changes
-      the count; one taken out and another put in changes the sum;
-    - what they say: the latest `updated_at`, which every save moves (a
-      `QuerySet.update()` that leaves it alone is seen only when it changes
-      which projects are in view);
-    - what they borrow: the sector's names in every language, since a
-      feature's `sector` property is one of them and sectors have no
-      `updated_at`. Communes and plans appear in no property.
-
-    `count` is the number of projects in `queryset`.
-    """
-    rows = (
-        queryset.order_by()
-        .values("sector_id", *_text_fields("sector__", "name"))
-        .annotate(projects=Count("pk"), ids=Sum("pk"), latest=Max("updated_at"))
-        .order_by("sector_id")
-    )
-    sectors = [
-        {
-            **row,
-            # PostgreSQL sums a bigint column as a numeric (a Decimal here).
-            "ids": int(row["ids"]),
-            "latest": row["latest"].isoformat() if row["latest"] else None,
-        }
-        for row in rows
-    ]
-    return {"count": sum(row["projects"] for row in sectors), "sectors": sectors}
 
 
 def project_features(queryset: QuerySet) -> list[dict]:

@@ -7,17 +7,18 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Max, Min
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from portal.geo import MOROCCO_BOUNDS
+from portal.models import version_stamps
+from portal.pagecache import anonymous_page
+from portal.paging import CachedCountPaginator, cached
 from projects.models import Project
 
 from . import geo
@@ -33,9 +34,10 @@ GEOJSON_MAX_AGE = 60
 MOROCCO = geo.BBox(*MOROCCO_BOUNDS)
 
 
-def mappable_projects():
-    """Published projects that have a point on the map."""
-    return Project.objects.published().filter(latitude__isnull=False, longitude__isnull=False)
+def mappable_projects(queryset=None):
+    """Published projects that have a point on the map (of ``queryset``, or all)."""
+    queryset = Project.objects.published() if queryset is None else queryset
+    return queryset.filter(latitude__isnull=False, longitude__isnull=False)
 
 
 def _url_with(base: str, params: dict[str, str]) -> str:
@@ -46,7 +48,7 @@ def _filter_links(form, active: dict[str, str]) -> list[dict]:
     """Plain links for each small facet: one click filters, no JavaScript needed."""
     base = reverse("map:index")
     facets = []
-    for name in ("status", "sector", "commune", "plan"):
+    for name in ("status", "sector"):
         field = form.fields[name]
         choices = list(field.choices)
         if not 1 < len(choices) <= MAX_FILTER_LINKS + 1:  # the first is "all"
@@ -70,26 +72,32 @@ def _filter_links(form, active: dict[str, str]) -> list[dict]:
 
 def _freeze_choices(form) -> None:
     """Query each model facet once; the select and the links then share the rows."""
-    for name in ("commune", "plan", "sector"):
-        field = form.fields[name]
-        field.choices = list(field.choices)
+    field = form.fields["sector"]
+    field.choices = list(field.choices)
 
 
 @require_safe
+@anonymous_page("projects", "communes")
 def map_index(request):
     form = filter_form(request.GET)
     valid = form.is_valid()
     _freeze_choices(form)
     active = form.normalised() if valid else {}
     projects = form.filter(mappable_projects()) if valid else mappable_projects().none()
-    page = Paginator(
-        projects.select_related("sector", "commune").order_by("title", "pk"), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    extent = projects.aggregate(
-        min_lon=Min("longitude"),
-        min_lat=Min("latitude"),
-        max_lon=Max("longitude"),
-        max_lat=Max("latitude"),
+    listed = mappable_projects(Project.objects.listed())
+    listed = form.filter(listed) if valid else listed.none()
+    page = CachedCountPaginator(listed.order_by("title", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    extent = cached(
+        "extent",
+        projects,
+        lambda: projects.aggregate(
+            min_lon=Min("longitude"),
+            min_lat=Min("latitude"),
+            max_lon=Max("longitude"),
+            max_lat=Max("latitude"),
+        ),
     )
     if extent["min_lon"] is None:
         bounds = MOROCCO.as_list()
@@ -117,7 +125,6 @@ def _bad_request(message: str) -> JsonResponse:
 
 
 @require_safe
-@gzip_page
 def projects_geojson(request):
     form = filter_form(request.GET)
     if not form.is_valid():
@@ -131,16 +138,17 @@ def projects_geojson(request):
     projects = form.filter(mappable_projects())
     if bbox is not None:
         projects = bbox.filter(projects)
-    version = geo.data_version(projects)
-    clustered = version["count"] > settings.MAP_CLUSTER_THRESHOLD
+    # The answer is made of the projects and their sectors' names: the
+    # stored version of "projects", which every write to either changes
+    # (portal.models.Versioned), names it. An unchanged view costs that one
+    # primary-key read, for a 304 or for the cached body alike.
     key = {
         "filters": form.normalised(),
         "bbox": bbox.as_list() if bbox else None,
-        # The zoom changes nothing when every project is drawn as itself.
-        "zoom": zoom if clustered else None,
+        "zoom": zoom,
         "threshold": settings.MAP_CLUSTER_THRESHOLD,
         "language": get_language(),
-        **version,
+        "version": version_stamps(*Project.version_names),
     }
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:32]
     etag = f'"{digest}"'
@@ -149,7 +157,7 @@ def projects_geojson(request):
     # `updated_at`, and neither a deletion nor a renamed sector leaves a later
     # one: a client sending only If-Modified-Since would be told its stale
     # copy is current. So the ETag alone decides a 304, and it changes with
-    # everything the answer is made of (geo.data_version); browsers and
+    # everything the answer is made of (the stored version); browsers and
     # caches revalidate with If-None-Match.
     response = get_conditional_response(request, etag=etag)
     if response is None:
@@ -157,7 +165,7 @@ def projects_geojson(request):
         body = cache.get(cache_key)
         if body is None:
             collection = geo.feature_collection(
-                projects, count=version["count"], bbox=bbox, zoom=zoom
+                projects, count=projects.count(), bbox=bbox, zoom=zoom
             )
             body = geo.dumps(collection)
             cache.set(cache_key, body, GEOJSON_CACHE_SECONDS)

@@ -10,8 +10,9 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from meetings.models import Meeting
+from portal.models import Commune
 from portal.paging import status_summary
-from portal.site.views import public_communes
+from portal.site.views import with_counts
 from projects.models import Project
 from recommendations.models import Recommendation
 from tests.browser.helpers import screenshot
@@ -56,7 +57,7 @@ def assert_home_content(page, lang):
         upcoming = Meeting.objects.public().upcoming().count()
         projects = status_summary(Project.objects.public(), Project.Status)
         recommendations = status_summary(Recommendation.objects.public(), Recommendation.Status)
-        communes = {c.slug: c for c in public_communes()}
+        communes = {c.slug: c for c in with_counts(Commune.objects.all())}
 
     # Nothing Arabic slips into a French page (every demo record has its French text).
     if lang == "fr":

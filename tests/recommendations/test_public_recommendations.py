@@ -76,13 +76,15 @@ def test_filter_by_overdue_narrows_the_list(client):
     assert listed(client.get("/en/recommendations/?overdue=false")) == {done.pk, open_.pk}
 
 
-def test_institutions_offered_as_filter_have_public_recommendations_only(client):
-    public = factories.RecommendationFactory()
-    hidden = factories.RecommendationFactory(published=False)
-    choices = client.get("/en/recommendations/").context["filter"].form.fields["addressed_to"]
-    offered = set(choices.queryset)
-    assert public.addressed_to in offered
-    assert hidden.addressed_to not in offered
+def test_the_institution_filter_takes_a_typed_name_an_acronym_or_a_number(client):
+    onee = factories.InstitutionFactory(name_fr="Office de l'eau", acronym="ONEE")
+    wanted = factories.RecommendationFactory(addressed_to=onee)
+    factories.RecommendationFactory()
+
+    for typed in ("office de l'eau", "onee", str(onee.pk)):
+        response = client.get("/fr/recommendations/", {"addressed_to": typed})
+        assert list(response.context["page_obj"]) == [wanted], typed
+    assert response.context["filter"].form.fields["addressed_to"].resolved == onee
 
 
 def test_tracker_counts_each_status_over_the_filtered_list(client):

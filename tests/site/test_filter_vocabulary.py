@@ -104,4 +104,5 @@ def test_links_that_filter_use_slugs(client, two_projects):
     assert f"/projects/?sector={kept.sector.slug}" in project_page
     map_page = client.get("/en/map/").content.decode()
     assert f"?sector={kept.sector.slug}" in map_page
-    assert f'value="{kept.commune.slug}"' in map_page
+    filtered = client.get(f"/en/map/?commune={kept.commune.slug}").content.decode()
+    assert f'value="{kept.commune.slug}"' in filtered

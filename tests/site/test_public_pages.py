@@ -149,7 +149,7 @@ def test_a_crash_under_arabic_addresses_answers_the_arabic_500_page(client, sett
 
     settings.DEBUG = False
     # The home page fails half-way through, as it would on a lost connection.
-    monkeypatch.setattr("portal.site.views.public_communes", crash)
+    monkeypatch.setattr("portal.site.views.places", crash)
     client.raise_request_exception = False
     response = client.get("/ar/")
     assert response.status_code == 500
