@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.fields import ValidatedImageField
-from portal.models import Commune, Illustrative, PublishedQuerySet, Searchable, Timestamped
+from portal.models import (
+    Aliased,
+    Commune,
+    Illustrative,
+    PublishedQuerySet,
+    Searchable,
+    Timestamped,
+)
 
 
 class FieldOfActivity(models.Model):
@@ -28,7 +35,7 @@ class AssociationQuerySet(PublishedQuerySet):
         return self.published().select_related("commune").prefetch_related("fields_of_activity")
 
 
-class Association(Illustrative, Searchable, Timestamped):
+class Association(Illustrative, Searchable, Aliased, Timestamped):
     class ReceiptKind(models.TextChoices):
         PROVISIONAL = "provisional", _("provisional filing receipt")
         FINAL = "final", _("final filing receipt")
@@ -70,7 +77,8 @@ class Association(Illustrative, Searchable, Timestamped):
 
     objects = AssociationQuerySet.as_manager()
 
-    search_fields = ("name", "acronym", "description")
+    search_fields = ("name", "acronym", "aliases", "description")
+    search_title_fields = ("name", "acronym", "aliases")
     search_snippet_fields = ("description",)
     search_key = "associations"
 

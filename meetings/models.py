@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association
@@ -113,8 +114,10 @@ class Meeting(Illustrative, Searchable, Timestamped):
     objects = MeetingQuerySet.as_manager()
 
     search_fields = ("title", "slogan", "venue", "summary")
+    search_title_fields = ("title",)
     search_snippet_fields = ("summary", "slogan", "venue")
     search_key = "meetings"
+    search_order = ("-start_date", "-pk")
 
     class Meta:
         verbose_name = _("meeting")
@@ -167,7 +170,31 @@ class MeetingPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class Session(models.Model):
+class OfPublishedMeetingQuerySet(models.QuerySet):
+    """The parts of a meeting are public when their meeting is."""
+
+    def public(self):
+        return self.filter(meeting__published=True).select_related("meeting__commune")
+
+
+class MeetingPart(Searchable):
+    """A searchable part of a meeting: found by the search, shown on the meeting's page."""
+
+    search_order = ("-meeting__start_date", "-pk")
+    #: The part's place on the meeting's page (``#session-12``).
+    anchor = ""
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}-{self.pk}"
+
+    def search_context(self) -> str:
+        return self.meeting.title
+
+
+class Session(MeetingPart):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -183,6 +210,14 @@ class Session(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
 
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "summary")
+    search_title_fields = ("title",)
+    search_snippet_fields = ("summary",)
+    search_key = "sessions"
+    anchor = "session"
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -197,7 +232,7 @@ class Session(models.Model):
         return self.title
 
 
-class Speech(Illustrative):
+class Speech(Illustrative, MeetingPart):
     class Kind(models.TextChoices):
         OPENING = "opening", _("opening speech")
         WELCOME = "welcome", _("welcome speech")
@@ -238,6 +273,14 @@ class Speech(Illustrative):
     title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "summary")
+    search_title_fields = ("title",)
+    search_snippet_fields = ("summary",)
+    search_key = "speeches"
+    anchor = "speech"
+
     class Meta:
         verbose_name = _("speech")
         verbose_name_plural = _("speeches")
@@ -247,15 +290,11 @@ class Speech(Illustrative):
         who = self.speaker or self.association
         return f"{self.get_kind_display()} — {who}" if who else self.get_kind_display()
 
-
-class OfPublishedMeetingQuerySet(models.QuerySet):
-    """The parts of a meeting are public when their meeting is."""
-
-    def public(self):
-        return self.filter(meeting__published=True).select_related("meeting__commune")
+    def search_heading(self) -> str:
+        return self.title or capfirst(self.get_kind_display())
 
 
-class Presentation(Searchable):
+class Presentation(MeetingPart):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="presentations"
     )
@@ -289,8 +328,10 @@ class Presentation(Searchable):
     objects = OfPublishedMeetingQuerySet.as_manager()
 
     search_fields = ("title", "summary")
+    search_title_fields = ("title",)
     search_snippet_fields = ("summary",)
     search_key = "presentations"
+    anchor = "presentation"
 
     class Meta:
         verbose_name = _("presentation")
@@ -300,11 +341,8 @@ class Presentation(Searchable):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#presentation-{self.pk}"
 
-
-class Workshop(models.Model):
+class Workshop(MeetingPart):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="workshops"
     )
@@ -314,6 +352,14 @@ class Workshop(models.Model):
         Person, verbose_name=_("facilitators"), blank=True, related_name="facilitated_workshops"
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
+
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("theme", "outcomes")
+    search_title_fields = ("theme",)
+    search_snippet_fields = ("outcomes",)
+    search_key = "workshops"
+    anchor = "workshop"
 
     class Meta:
         verbose_name = _("workshop")
@@ -383,7 +429,7 @@ class InstitutionAttendance(models.Model):
         return str(self.institution)
 
 
-class SiteVisit(models.Model):
+class SiteVisit(MeetingPart):
     """A dated itinerary of stops at development projects."""
 
     meeting = models.ForeignKey(
@@ -401,6 +447,16 @@ class SiteVisit(models.Model):
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
 
+    # Found by the search when part of a published meeting, whose page shows it.
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "notes")
+    search_title_fields = ("title",)
+    search_snippet_fields = ("notes",)
+    search_key = "site_visits"
+    search_order = ("-date", "-pk")
+    anchor = "visit"
+
     class Meta:
         verbose_name = _("site visit")
         verbose_name_plural = _("site visits")
@@ -416,11 +472,11 @@ class SiteVisitStopQuerySet(models.QuerySet):
         return (
             self.filter(project__published=True)
             .filter(Q(visit__meeting__isnull=True) | Q(visit__meeting__published=True))
-            .select_related("visit", "project")
+            .select_related("visit__meeting", "project")
         )
 
 
-class SiteVisitStop(models.Model):
+class SiteVisitStop(Searchable):
     visit = models.ForeignKey(
         SiteVisit, verbose_name=_("site visit"), on_delete=models.CASCADE, related_name="stops"
     )
@@ -432,6 +488,11 @@ class SiteVisitStop(models.Model):
 
     objects = SiteVisitStopQuerySet.as_manager()
 
+    search_fields = ("notes",)
+    search_snippet_fields = ("notes",)
+    search_key = "stops"
+    search_order = ("-visit__date", "-pk")
+
     class Meta:
         verbose_name = _("site-visit stop")
         verbose_name_plural = _("site-visit stops")
@@ -442,6 +503,15 @@ class SiteVisitStop(models.Model):
 
     def __str__(self):
         return f"{self.order}. {self.project}"
+
+    def get_absolute_url(self):
+        """The stop on its meeting's page, or the project's page for a visit of no meeting."""
+        if self.visit.meeting_id:
+            return f"{self.visit.meeting.get_absolute_url()}#stop-{self.pk}"
+        return self.project.get_absolute_url()
+
+    def search_context(self) -> str:
+        return self.visit.title
 
 
 class SiteVisitStopPhoto(models.Model):
@@ -478,7 +548,7 @@ class CertificateQuerySet(models.QuerySet):
         )
 
 
-class Certificate(Illustrative, Timestamped):
+class Certificate(Illustrative, Searchable, Timestamped):
     """A certificate of appreciation awarded at a meeting."""
 
     meeting = models.ForeignKey(
@@ -533,6 +603,12 @@ class Certificate(Illustrative, Timestamped):
 
     objects = CertificateQuerySet.as_manager()
 
+    search_fields = ("citation", "recipient_name")
+    search_title_fields = ("recipient_name",)
+    search_snippet_fields = ("citation",)
+    search_key = "certificates"
+    search_order = ("-awarded_on", "-pk")
+
     class Meta:
         verbose_name = _("certificate of appreciation")
         verbose_name_plural = _("certificates of appreciation")
@@ -566,6 +642,12 @@ class Certificate(Illustrative, Timestamped):
 
     def __str__(self):
         return f"{self.recipient} — {self.code}"
+
+    def search_heading(self) -> str:
+        return f"{capfirst(self._meta.verbose_name)}: {self.recipient}"
+
+    def search_context(self) -> str:
+        return self.meeting.title
 
     @property
     def recipient(self):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from . import languages
-from .models import Commune, Institution, Person
+from .models import Commune, Institution, Person, SearchWord
 
 
 def translated(*names: str) -> tuple[str, ...]:
@@ -115,7 +115,7 @@ class CommuneAdmin(TranslationAdmin):
     search_fields = (*translated("name", "region", "province"), "slug")
     prepopulated_fields = {"slug": ("name_fr",)}
     fieldsets = (
-        (None, {"fields": ("name", "slug", "region", "province")}),
+        (None, {"fields": ("name", "slug", "aliases", "region", "province")}),
         (_("Centre on the map"), {"fields": ("latitude", "longitude")}),
         (_("Identity"), {"fields": ("logo", "website")}),
     )
@@ -132,7 +132,7 @@ class InstitutionAdmin(TranslationAdmin):
     list_select_related = ("commune",)
     search_fields = (*translated("name"), "acronym", "country")
     autocomplete_fields = ("commune",)
-    fields = ("name", "acronym", "kind", "commune", "country", "website", "logo")
+    fields = ("name", "acronym", "aliases", "kind", "commune", "country", "website", "logo")
 
 
 @admin.register(Person)
@@ -142,4 +142,28 @@ class PersonAdmin(TranslationAdmin):
     list_select_related = ("institution", "commune")
     search_fields = (*translated("full_name", "role"), "institution__acronym")
     autocomplete_fields = ("institution", "commune")
-    fields = ("full_name", "role", "institution", "commune", "illustrative")
+    fields = ("full_name", "aliases", "role", "institution", "commune", "illustrative")
+
+
+@admin.register(SearchWord)
+class SearchWordAdmin(admin.ModelAdmin):
+    """The words the search knows, to look at: the search itself keeps the table.
+
+    Staff check here whether a spelling is known before adding it to a
+    record's other spellings. Nobody adds, changes or deletes a word by hand:
+    ``rebuild_search_index`` rebuilds the table from the records.
+    """
+
+    list_display = ("word", "length")
+    list_filter = ("length",)
+    search_fields = ("word",)
+    fields = ("word", "length")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fields import DocumentField, ValidatedImageField
 from portal.models import (
+    Aliased,
     Commune,
     Illustrative,
     Institution,
@@ -91,7 +92,7 @@ class ProjectQuerySet(PublishedQuerySet):
         return self.published().select_related("commune", "sector", "plan")
 
 
-class Project(Illustrative, Searchable, Timestamped):
+class Project(Illustrative, Searchable, Aliased, Timestamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         STUDY = "study", _("under study")
@@ -149,7 +150,8 @@ class Project(Illustrative, Searchable, Timestamped):
 
     objects = ProjectQuerySet.as_manager()
 
-    search_fields = ("title", "summary", "description", "location_name")
+    search_fields = ("title", "aliases", "summary", "description", "location_name")
+    search_title_fields = ("title", "aliases")
     search_snippet_fields = ("summary", "description", "location_name")
     search_key = "projects"
 

@@ -120,8 +120,10 @@ class Recommendation(Illustrative, Searchable, Timestamped):
     objects = RecommendationQuerySet.as_manager()
 
     search_fields = ("title", "text")
+    search_title_fields = ("title",)
     search_snippet_fields = ("text",)
     search_key = "recommendations"
+    search_order = ("-meeting__start_date", "-pk")
 
     class Meta:
         verbose_name = _("recommendation")
@@ -133,6 +135,9 @@ class Recommendation(Illustrative, Searchable, Timestamped):
 
     def get_absolute_url(self):
         return reverse("recommendations:detail", kwargs={"pk": self.pk})
+
+    def search_context(self) -> str:
+        return self.meeting.title
 
     @property
     def is_overdue(self) -> bool:

@@ -33,7 +33,7 @@ from meetings.models import (
     Speech,
     Workshop,
 )
-from portal.models import Commune, Institution, Person
+from portal.models import Commune, Institution, Person, SearchWord
 from projects.models import (
     Comment,
     CommentReport,
@@ -127,12 +127,19 @@ def _email_address():
     return EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
+def _search_word():
+    word = SearchWord.for_word(f"كلمات{next(_numbers)}")
+    word.save()
+    return word
+
+
 ROW_MAKERS = {
     Group: lambda: Group.objects.create(name=f"Group {next(_numbers)}"),
     User: _user,
     Site: _site,
     EmailAddress: _email_address,
     Commune: factories.CommuneFactory,
+    SearchWord: _search_word,
     Institution: lambda: factories.InstitutionFactory(commune=factories.CommuneFactory()),
     Person: lambda: factories.PersonFactory(commune=factories.CommuneFactory()),
     FieldOfActivity: factories.FieldOfActivityFactory,
