@@ -57,6 +57,7 @@ expression (``search_expression`` / ``term_pattern``), which is slower and
 knows only the words as typed.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -305,14 +306,17 @@ class Form:
 
     def matches_word(self, word: str) -> bool:
         """Whether this form finds ``word`` (a folded title or snippet word)."""
-        if self.marked:
-            candidates = {stem(word), *clitic_forms(word)}
-            candidates |= {stem(form) for form in clitic_forms(word)}
-        else:
-            candidates = {word}
+        candidates = _marked_forms(word) if self.marked else (word,)
         if self.prefix:
             return any(candidate.startswith(self.text) for candidate in candidates)
         return self.text in candidates
+
+
+@functools.lru_cache(maxsize=50_000)
+def _marked_forms(word: str) -> tuple[str, ...]:
+    """What ``search_text`` marks with ``~`` for a stored ``word``."""
+    forms = clitic_forms(word)
+    return tuple({stem(word), *forms, *(stem(form) for form in forms)})
 
 
 @dataclass
@@ -321,6 +325,8 @@ class Term:
 
     word: str
     forms: list[Form] = field(default_factory=list)
+    # Levels of the words already checked: titles and snippets repeat words.
+    _levels: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, form: Form) -> None:
         if form.text and all((f.text, f.marked) != (form.text, form.marked) for f in self.forms):
@@ -330,7 +336,11 @@ class Term:
         return [form for form in self.forms if form.level >= level]
 
     def level_for_word(self, word: str) -> int:
-        return max((form.level for form in self.forms if form.matches_word(word)), default=0)
+        level = self._levels.get(word)
+        if level is None:
+            matching = (form.level for form in self.forms if form.matches_word(word))
+            level = self._levels[word] = max(matching, default=0)
+        return level
 
     @property
     def slips(self) -> list[str]:

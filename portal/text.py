@@ -171,8 +171,9 @@ def clitic_forms(word: str) -> list[str]:
 
 
 # Suffixes of the light Arabic stemmer, longest first: nisba plurals, sound
-# plurals and duals, nisba and feminine endings, attached "her/its".
-_ARABIC_SUFFIXES = ("يات", "يين", "يون", "ات", "ون", "ين", "ان", "يه", "ها", "ه", "ي")
+# plurals and duals, nisba and feminine endings (مغطاة beside مغطى), attached
+# "her/its".
+_ARABIC_SUFFIXES = ("يات", "يين", "يون", "ات", "ون", "ين", "ان", "يه", "اه", "ها", "ه", "ي")
 _STEM_MIN = 3
 
 

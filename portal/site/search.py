@@ -48,6 +48,25 @@ PAGE_SIZE = 20
 #: The page of one kind ranks at most this many matches.
 KIND_RANK_LIMIT = 500
 SNIPPET_WORDS = 30
+#: Between equally good matches of different kinds, the order of the "all
+#: kinds" list: places and what is built there first, then who, then what
+#: was said; kinds not named here come after, in the order of the apps.
+KIND_PRIORITY = (
+    "communes",
+    "projects",
+    "associations",
+    "meetings",
+    "institutions",
+    "people",
+    "recommendations",
+    "workshops",
+    "presentations",
+    "sessions",
+    "speeches",
+    "site_visits",
+    "certificates",
+    "stops",
+)
 
 # A word of a text to show, with the marks Arabic writes on it.
 _WORD = re.compile(r"[\w\u0640\u064b-\u0652\u0670]+")
@@ -127,7 +146,14 @@ def rank(candidates):
 
 
 def search_kinds() -> list[SearchKind]:
-    return [SearchKind(model, position) for position, model in enumerate(searchable_models())]
+    """Every searchable kind, in the order of ``KIND_PRIORITY``."""
+
+    def priority(model):
+        key = model.search_key
+        return KIND_PRIORITY.index(key) if key in KIND_PRIORITY else len(KIND_PRIORITY)
+
+    models = sorted(searchable_models(), key=priority)
+    return [SearchKind(model, position) for position, model in enumerate(models)]
 
 
 def _word_level(word: str, terms) -> int:
