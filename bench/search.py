@@ -12,7 +12,10 @@ gets it (``GET /ar/search/?q=…``, one connection, the best matches of every
 kind ranked, counts capped at 100 per kind) and prints the median and 95th
 percentile per query, then per group (one word, two words).
 
-    ./.venv/bin/python bench/search.py [--scale 1.0] [--runs 21]
+    ./.venv/bin/python bench/search.py [--scale 1.0] [--runs 21] [--keep | --reuse]
+
+``--keep`` leaves the loaded database (PostgreSQL) for later runs with
+``--reuse``, which only time the queries.
 
 ``--scale 0.1`` loads a tenth of it. Without DATABASE_URL the database is a
 SQLite file in a temporary folder. With DATABASE_URL (e.g. PostgreSQL) a
@@ -139,6 +142,12 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the test database in place at the end"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the test database a --keep run left"
+    )
     return parser.parse_args()
 
 
@@ -372,24 +381,30 @@ def main():
     settings.ALLOWED_HOSTS = ["*"]
     if separate_test_database:
         old_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        if args.reuse:
+            connection.close()
+            connection.settings_dict["NAME"] = connection.creation._get_test_db_name()
+        else:
+            connection.creation.create_test_db(verbosity=0, autoclobber=True)
     else:
         call_command("migrate", verbosity=0)
     try:
         counts = {kind: max(1, round(n * args.scale)) for kind, n in NATIONAL.items()}
-        started = time.perf_counter()
-        load(counts, random.Random(2024))
-        loaded = time.perf_counter() - started
-        # bulk_create skips save(): fill the stored search text as a bulk load must.
-        call_command("rebuild_search_index", stdout=open(os.devnull, "w"))
-        indexed = time.perf_counter() - started - loaded
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-        print(
-            f"{connection.vendor}: {sum(counts.values()):,} records loaded in {loaded:.0f} s, "
-            f"search text in {indexed:.0f} s; {args.runs} runs per query\n"
-        )
+        if not args.reuse:
+            started = time.perf_counter()
+            load(counts, random.Random(2024))
+            loaded = time.perf_counter() - started
+            # bulk_create skips save(): fill the stored search text as a bulk load must.
+            call_command("rebuild_search_index", stdout=open(os.devnull, "w"))
+            indexed = time.perf_counter() - started - loaded
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("VACUUM ANALYZE")
+            print(
+                f"{connection.vendor}: {sum(counts.values()):,} records loaded in {loaded:.0f} s, "
+                f"search text in {indexed:.0f} s"
+            )
+        print(f"{connection.vendor}: {args.runs} runs per query\n")
         client = Client()
         by_group, results = {}, []
         for group, q in QUERIES:
@@ -420,7 +435,7 @@ def main():
             median, p95 = statistics.median(timings), percentile(timings, 0.95)
             print(f"{group:<22} {median:>10.1f} {p95:>8.1f}")
     finally:
-        if separate_test_database:
+        if separate_test_database and not args.keep:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
 

@@ -42,6 +42,11 @@ from portal.text import fold_word
 OVERVIEW_COUNT_CAP = 100
 #: Rows of a kind whose title holds the words, read beside the most recent matches.
 TITLE_CANDIDATES = 20
+#: Every query word in the title (see ``portal.search.title_place``).
+TITLE_PLACE = 2
+#: The newest rows of a kind a broad query reads first, at least, and per row wanted.
+WINDOW = 2000
+WINDOW_PER_ROW = 10
 #: The "all kinds" list: the best matches of every kind, best first.
 BEST_SIZE = 20
 PAGE_SIZE = 20
@@ -87,8 +92,19 @@ class SearchKind:
         return self.model.objects.public()
 
     def candidates(self, terms, limit: int) -> list["Candidate"]:
-        """At most ``limit`` matching rows, most recent first, with what ranking needs."""
-        rows = self._rows(self.public().filter(match_condition(terms)), terms, limit)
+        """At most ``limit`` matching rows, most recent first, with what ranking needs.
+
+        The newest rows are tried first (a window of ``window_for(limit)``
+        rows by primary key): a broad query fills ``limit`` there and reads
+        nothing older, however many rows match. Only a narrower query, with
+        fewer matches in the window, looks through every row, where the
+        trigram index finds its few matches.
+        """
+        matching = self.public().filter(match_condition(terms))
+        newest = self.public().order_by("-pk").values("pk")[: window_for(limit)]
+        rows = self._rows(matching.filter(pk__in=newest), terms, limit)
+        if len(rows) < limit:
+            rows = self._rows(matching, terms, limit)
         return [Candidate(self, terms, *row) for row in rows]
 
     def title_candidates(self, terms, limit: int) -> list["Candidate"]:
@@ -211,13 +227,20 @@ def present(candidates, terms) -> list[dict]:
     return results
 
 
+def window_for(limit: int) -> int:
+    """How many of a kind's newest rows a broad query reads to find ``limit`` matches."""
+    return max(WINDOW, WINDOW_PER_ROW * limit)
+
+
 def ranked_kind(kind, terms, limit: int, titles: int) -> tuple[list[Candidate], bool]:
     """Up to ``limit`` matches of ``kind`` ranked, and whether there were more."""
     candidates = kind.candidates(terms, limit + 1)
     capped = len(candidates) > limit
     candidates = candidates[:limit]
-    if capped:
-        # Many matches: the best may be older than the most recent ones read.
+    if capped and sum(c.place >= TITLE_PLACE for c in candidates) < titles:
+        # Many matches, few of them in a title: the best may be older than
+        # the most recent ones read. (A broad word is in many titles too, and
+        # then the recent ones are enough.)
         seen = {c.pk for c in candidates}
         extra = [c for c in kind.title_candidates(terms, titles) if c.pk not in seen]
         candidates += extra

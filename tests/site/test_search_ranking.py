@@ -108,3 +108,21 @@ def test_the_page_of_one_kind_is_ranked_the_same_way(client):
     exact = factories.ProjectFactory(title_ar="دار الشباب")
     response = best(client, "دار الشباب", kind="projects")
     assert [r["heading"] for r in response.context["results"]][0] == exact.title_ar
+
+
+def test_a_broad_query_reads_the_newest_rows_and_a_narrow_one_every_row(client, monkeypatch):
+    from portal.site import search as search_views
+
+    monkeypatch.setattr(search_views, "WINDOW", 4)
+    monkeypatch.setattr(search_views, "WINDOW_PER_ROW", 0)
+    monkeypatch.setattr(search_views, "OVERVIEW_COUNT_CAP", 2)
+    rare = factories.ProjectFactory(title_ar="ساحة نادرة")  # the oldest row
+    newer = [factories.ProjectFactory(title_ar=f"ساحة {n}") for n in range(6)]
+
+    broad = best(client, "ساحة")
+    groups = {group["kind"].key: group for group in broad.context["groups"]}
+    assert (groups["projects"]["count"], groups["projects"]["capped"]) == (2, True)
+    assert headings(broad)[:2] == [newer[-1].title_ar, newer[-2].title_ar]
+
+    # Beyond the window of the newest rows, a narrow query still finds it.
+    assert headings(best(client, "نادرة")) == [rare.title_ar]
