@@ -17,6 +17,7 @@ every database; the records shown are then read in one query per kind.
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import F, OrderBy
 from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -104,16 +105,29 @@ class SearchKind:
         newest = self.public().order_by("-pk").values("pk")[: window_for(limit)]
         rows = self._rows(matching.filter(pk__in=newest), terms, limit)
         if len(rows) < limit:
-            rows = self._rows(matching, terms, limit)
+            rows = self._rows(matching, terms, limit, by_index=False)
         return [Candidate(self, terms, *row) for row in rows]
 
     def title_candidates(self, terms, limit: int) -> list["Candidate"]:
         """The most recent rows whose title holds every word (as typed or in a close form)."""
         queryset = self.public().filter(match_condition(terms, VARIANT, column="search_title"))
-        return [Candidate(self, terms, *row) for row in self._rows(queryset, terms, limit)]
+        rows = self._rows(queryset, terms, limit, by_index=False)
+        return [Candidate(self, terms, *row) for row in rows]
 
-    def _rows(self, queryset, terms, limit):
-        queryset = annotate_match(queryset, terms).order_by(*(f"-{name}" for name in self.order))
+    def _rows(self, queryset, terms, limit, by_index=True):
+        """``limit`` rows of ``queryset``, most recent first, with their match flags.
+
+        ``by_index=False`` when few rows match: the order is then written so
+        that no index can give it (``pk + 0``), and PostgreSQL finds the
+        matches with the trigram index and sorts them, instead of walking
+        the primary key backwards through every row in search of matches
+        its estimate wrongly expects to be many.
+        """
+        order = [
+            OrderBy(F(name) + 0 if name == "pk" and not by_index else F(name), descending=True)
+            for name in self.order
+        ]
+        queryset = annotate_match(queryset, terms).order_by(*order)
         rows = queryset.values_list(
             "pk", "search_title", "search_exact", "search_close", *self.order
         )[:limit]
