@@ -46,8 +46,8 @@ TITLE_CANDIDATES = 20
 #: Every query word in the title (see ``portal.search.title_place``).
 TITLE_PLACE = 2
 #: The newest rows of a kind a broad query reads first, at least, and per row wanted.
-WINDOW = 2000
-WINDOW_PER_ROW = 10
+WINDOW = 500
+WINDOW_PER_ROW = 4
 #: The "all kinds" list: the best matches of every kind, best first.
 BEST_SIZE = 20
 PAGE_SIZE = 20
@@ -95,16 +95,24 @@ class SearchKind:
     def candidates(self, terms, limit: int) -> list["Candidate"]:
         """At most ``limit`` matching rows, most recent first, with what ranking needs.
 
-        The newest rows are tried first (a window of ``window_for(limit)``
-        rows by primary key): a broad query fills ``limit`` there and reads
-        nothing older, however many rows match. Only a narrower query, with
-        fewer matches in the window, looks through every row, where the
-        trigram index finds its few matches.
+        The newest rows are tried first: the window of the ``window_for(limit)``
+        newest rows by primary key (those from the key found that many rows
+        back), where the matches are looked for one by one, newest first, so
+        that a broad query stops after ``limit`` of them, however many rows
+        match (the ranking then orders them by the kind's own recency). Only
+        a narrower query, with fewer matches in the window, looks through
+        every row, where the trigram index finds its few matches.
         """
         matching = self.public().filter(match_condition(terms))
-        newest = self.public().order_by("-pk").values("pk")[: window_for(limit)]
-        rows = self._rows(matching.filter(pk__in=newest), terms, limit)
-        if len(rows) < limit:
+        size = window_for(limit)
+        first_of_window = (
+            self.model._base_manager.order_by("-pk")
+            .values_list("pk", flat=True)[size - 1 : size]
+            .first()
+        )
+        window = matching.filter(pk__gte=first_of_window) if first_of_window else matching
+        rows = self._rows(window, terms, limit, order=("pk",))
+        if len(rows) < limit and first_of_window:
             rows = self._rows(matching, terms, limit, by_index=False)
         return [Candidate(self, terms, *row) for row in rows]
 
@@ -114,7 +122,7 @@ class SearchKind:
         rows = self._rows(queryset, terms, limit, by_index=False)
         return [Candidate(self, terms, *row) for row in rows]
 
-    def _rows(self, queryset, terms, limit, by_index=True):
+    def _rows(self, queryset, terms, limit, by_index=True, order=None):
         """``limit`` rows of ``queryset``, most recent first, with their match flags.
 
         ``by_index=False`` when few rows match: the order is then written so
@@ -125,7 +133,7 @@ class SearchKind:
         """
         order = [
             OrderBy(F(name) + 0 if name == "pk" and not by_index else F(name), descending=True)
-            for name in self.order
+            for name in order or self.order
         ]
         queryset = annotate_match(queryset, terms).order_by(*order)
         rows = queryset.values_list(
