@@ -63,7 +63,10 @@ class AssociationAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin,
     prepopulated_fields = {"slug": ("name_fr",)}
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("name", "slug", "acronym", "commune", "fields_of_activity")}),
+        (
+            None,
+            {"fields": ("name", "slug", "acronym", "aliases", "commune", "fields_of_activity")},
+        ),
         (
             _("Legal status"),
             {

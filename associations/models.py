@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import languages
 from portal.fields import ValidatedImageField
 from portal.models import (
+    Aliased,
     Commune,
     Illustrative,
     PublishedQuerySet,
@@ -45,7 +46,7 @@ class AssociationQuerySet(PublishedQuerySet):
         return self.public().defer("search_text", "description", *languages.columns("description"))
 
 
-class Association(Illustrative, Searchable, Timestamped, Versioned):
+class Association(Illustrative, Searchable, Aliased, Timestamped, Versioned):
     class ReceiptKind(models.TextChoices):
         PROVISIONAL = "provisional", _("provisional filing receipt")
         FINAL = "final", _("final filing receipt")
@@ -87,7 +88,8 @@ class Association(Illustrative, Searchable, Timestamped, Versioned):
 
     objects = AssociationQuerySet.as_manager()
 
-    search_fields = ("name", "acronym", "description")
+    search_fields = ("name", "acronym", "aliases", "description")
+    search_title_fields = ("name", "acronym", "aliases")
     search_snippet_fields = ("description",)
     search_key = "associations"
     version_names = ("associations",)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association
@@ -135,9 +136,11 @@ class Meeting(Illustrative, Searchable, Timestamped, Versioned):
     objects = MeetingQuerySet.as_manager()
 
     search_fields = ("title", "slogan", "venue", "summary")
+    search_title_fields = ("title",)
     search_snippet_fields = ("summary", "slogan", "venue")
     search_key = "meetings"
     version_names = ("meetings",)
+    search_order = ("-start_date", "-pk")
 
     class Meta:
         verbose_name = _("meeting")
@@ -196,7 +199,35 @@ class MeetingPhoto(Versioned):
         return self.caption or self.image.name
 
 
-class Session(Versioned):
+class OfPublishedMeetingQuerySet(VersionedQuerySet):
+    """The parts of a meeting are public when their meeting is."""
+
+    def public(self):
+        return self.filter(meeting__published=True).select_related("meeting__commune")
+
+
+class MeetingPart(Searchable, Versioned):
+    """A searchable part of a meeting: found by the search, shown on the meeting's page."""
+
+    search_order = ("-meeting__start_date", "-pk")
+    #: The part's place on the meeting's page (``#session-12``).
+    anchor = ""
+    # Shown on the meeting's page (and the pages of what it names).
+    version_names = ("meetings",)
+
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}-{self.pk}"
+
+    def search_context(self) -> str:
+        return self.meeting.title
+
+
+class Session(MeetingPart):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -212,8 +243,13 @@ class Session(Versioned):
     )
     summary = models.TextField(_("summary"), blank=True)
 
-    # Shown on the meeting's page (and the pages of what it names).
-    version_names = ("meetings",)
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "summary")
+    search_title_fields = ("title",)
+    search_snippet_fields = ("summary",)
+    search_key = "sessions"
+    anchor = "session"
 
     class Meta:
         verbose_name = _("session")
@@ -229,7 +265,7 @@ class Session(Versioned):
         return self.title
 
 
-class Speech(Illustrative, Versioned):
+class Speech(Illustrative, MeetingPart):
     class Kind(models.TextChoices):
         OPENING = "opening", _("opening speech")
         WELCOME = "welcome", _("welcome speech")
@@ -270,8 +306,13 @@ class Speech(Illustrative, Versioned):
     title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
-    # Shown on the meeting's page (and the pages of what it names).
-    version_names = ("meetings",)
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "summary")
+    search_title_fields = ("title",)
+    search_snippet_fields = ("summary",)
+    search_key = "speeches"
+    anchor = "speech"
 
     class Meta:
         verbose_name = _("speech")
@@ -282,15 +323,11 @@ class Speech(Illustrative, Versioned):
         who = self.speaker or self.association
         return f"{self.get_kind_display()} — {who}" if who else self.get_kind_display()
 
-
-class OfPublishedMeetingQuerySet(VersionedQuerySet):
-    """The parts of a meeting are public when their meeting is."""
-
-    def public(self):
-        return self.filter(meeting__published=True).select_related("meeting__commune")
+    def search_heading(self) -> str:
+        return self.title or capfirst(self.get_kind_display())
 
 
-class Presentation(Searchable, Versioned):
+class Presentation(MeetingPart):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="presentations"
     )
@@ -324,8 +361,10 @@ class Presentation(Searchable, Versioned):
     objects = OfPublishedMeetingQuerySet.as_manager()
 
     search_fields = ("title", "summary")
+    search_title_fields = ("title",)
     search_snippet_fields = ("summary",)
     search_key = "presentations"
+    anchor = "presentation"
 
     # Shown on the meeting's page (and the pages of what it names).
     version_names = ("meetings",)
@@ -338,11 +377,8 @@ class Presentation(Searchable, Versioned):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#presentation-{self.pk}"
 
-
-class Workshop(Versioned):
+class Workshop(MeetingPart):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="workshops"
     )
@@ -353,8 +389,13 @@ class Workshop(Versioned):
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
 
-    # Shown on the meeting's page (and the pages of what it names).
-    version_names = ("meetings",)
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("theme", "outcomes")
+    search_title_fields = ("theme",)
+    search_snippet_fields = ("outcomes",)
+    search_key = "workshops"
+    anchor = "workshop"
 
     class Meta:
         verbose_name = _("workshop")
@@ -430,7 +471,7 @@ class InstitutionAttendance(Versioned):
         return str(self.institution)
 
 
-class SiteVisit(Versioned):
+class SiteVisit(MeetingPart):
     """A dated itinerary of stops at development projects."""
 
     meeting = models.ForeignKey(
@@ -448,8 +489,15 @@ class SiteVisit(Versioned):
     date = models.DateField(_("date"))
     notes = models.TextField(_("notes"), blank=True)
 
-    # Shown on the meeting's page (and the pages of what it names).
-    version_names = ("meetings",)
+    # Found by the search when part of a published meeting, whose page shows it.
+    objects = OfPublishedMeetingQuerySet.as_manager()
+
+    search_fields = ("title", "notes")
+    search_title_fields = ("title",)
+    search_snippet_fields = ("notes",)
+    search_key = "site_visits"
+    search_order = ("-date", "-pk")
+    anchor = "visit"
 
     class Meta:
         verbose_name = _("site visit")
@@ -463,8 +511,10 @@ class SiteVisit(Versioned):
 class SiteVisitStopQuerySet(VersionedQuerySet):
     def public(self):
         """Stops at published projects, on visits that are not part of an unpublished meeting."""
-        return self.previewed().filter(
-            Q(visit__meeting__isnull=True) | Q(visit__meeting__published=True)
+        return (
+            self.previewed()
+            .filter(Q(visit__meeting__isnull=True) | Q(visit__meeting__published=True))
+            .select_related("visit__meeting")
         )
 
     def previewed(self):
@@ -472,7 +522,7 @@ class SiteVisitStopQuerySet(VersionedQuerySet):
         return self.filter(project__published=True).select_related("visit", "project")
 
 
-class SiteVisitStop(Versioned):
+class SiteVisitStop(Searchable, Versioned):
     visit = models.ForeignKey(
         SiteVisit, verbose_name=_("site visit"), on_delete=models.CASCADE, related_name="stops"
     )
@@ -487,6 +537,11 @@ class SiteVisitStop(Versioned):
     # Shown on the meeting's page (and the pages of what it names).
     version_names = ("meetings",)
 
+    search_fields = ("notes",)
+    search_snippet_fields = ("notes",)
+    search_key = "stops"
+    search_order = ("-visit__date", "-pk")
+
     class Meta:
         verbose_name = _("site-visit stop")
         verbose_name_plural = _("site-visit stops")
@@ -497,6 +552,15 @@ class SiteVisitStop(Versioned):
 
     def __str__(self):
         return f"{self.order}. {self.project}"
+
+    def get_absolute_url(self):
+        """The stop on its meeting's page, or the project's page for a visit of no meeting."""
+        if self.visit.meeting_id:
+            return f"{self.visit.meeting.get_absolute_url()}#stop-{self.pk}"
+        return self.project.get_absolute_url()
+
+    def search_context(self) -> str:
+        return self.visit.title
 
 
 class SiteVisitStopPhoto(Versioned):
@@ -539,7 +603,7 @@ class CertificateQuerySet(VersionedQuerySet):
         )
 
 
-class Certificate(Illustrative, Timestamped, Versioned):
+class Certificate(Illustrative, Searchable, Timestamped, Versioned):
     """A certificate of appreciation awarded at a meeting."""
 
     meeting = models.ForeignKey(
@@ -597,6 +661,12 @@ class Certificate(Illustrative, Timestamped, Versioned):
     # Shown on the meeting's page (and the pages of what it names).
     version_names = ("meetings",)
 
+    search_fields = ("citation", "recipient_name")
+    search_title_fields = ("recipient_name",)
+    search_snippet_fields = ("citation",)
+    search_key = "certificates"
+    search_order = ("-awarded_on", "-pk")
+
     class Meta:
         verbose_name = _("certificate of appreciation")
         verbose_name_plural = _("certificates of appreciation")
@@ -631,6 +701,12 @@ class Certificate(Illustrative, Timestamped, Versioned):
 
     def __str__(self):
         return f"{self.recipient} — {self.code}"
+
+    def search_heading(self) -> str:
+        return f"{capfirst(self._meta.verbose_name)}: {self.recipient}"
+
+    def search_context(self) -> str:
+        return self.meeting.title
 
     @property
     def recipient(self):

@@ -629,7 +629,7 @@ class CommuneAdmin(CommuneScopedAdmin, TranslationAdmin):
     search_fields = (*translated("name", "region", "province"), "slug")
     prepopulated_fields = {"slug": ("name_fr",)}
     fieldsets = (
-        (None, {"fields": ("name", "slug", "region", "province")}),
+        (None, {"fields": ("name", "slug", "aliases", "region", "province")}),
         (_("Centre on the map"), {"fields": ("latitude", "longitude")}),
         (_("Identity"), {"fields": ("logo", "website")}),
     )
@@ -662,7 +662,7 @@ class InstitutionAdmin(CommuneScopedAdmin, TranslationAdmin):
     list_select_related = ("commune",)
     search_fields = (*translated("name"), "acronym", "country")
     autocomplete_fields = ("commune",)
-    fields = ("name", "acronym", "kind", "commune", "country", "website", "logo")
+    fields = ("name", "acronym", "aliases", "kind", "commune", "country", "website", "logo")
 
 
 @admin.register(Person)
@@ -674,7 +674,7 @@ class PersonAdmin(CommuneScopedAdmin, TranslationAdmin):
     list_select_related = ("institution", "commune")
     search_fields = (*translated("full_name", "role"), "institution__acronym")
     autocomplete_fields = ("institution", "commune")
-    fields = ("full_name", "role", "institution", "commune", "illustrative")
+    fields = ("full_name", "aliases", "role", "institution", "commune", "illustrative")
 
 
 def view_on_site(request, content_type_id, object_id):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import languages
 from .fields import ValidatedImageField
-from .search import document_text
+from .search import document_text, document_title, indexed_words, register_words
 
 
 class DataVersion(models.Model):
@@ -71,7 +71,7 @@ class VersionedQuerySet(models.QuerySet):
     model's data version, as ``Versioned.save()`` and ``delete()`` do for one row."""
 
     def _bump(self):
-        bump_versions(*self.model.version_names[:1])
+        bump_versions(*getattr(self.model, "version_names", ())[:1])
 
     def update(self, **kwargs):
         count = super().update(**kwargs)
@@ -134,6 +134,13 @@ class PublishedQuerySet(VersionedQuerySet):
         return self.published()
 
 
+class OpenRecordQuerySet(VersionedQuerySet):
+    """Records that are public as soon as they exist: places, institutions, public role holders."""
+
+    def public(self):
+        return self.all()
+
+
 class Illustrative(models.Model):
     """Records the demo invents where its sources are silent say so in public."""
 
@@ -162,28 +169,36 @@ class Searchable(models.Model):
 
     * ``search_fields``: the fields ``search_text`` is made of (a translated
       field in every language);
+    * ``search_title_fields``: those of them that name the record (its title,
+      acronym, other spellings), kept in ``search_title`` for the ranking;
     * ``search_snippet_fields``: the fields whose text shows under a result,
       the first that is not empty;
     * ``search_key``: the kind's name in the search page's address
-      (``?kind=projects``).
+      (``?kind=projects``);
+    * ``search_order``: the order that breaks ties between equally good
+      matches, most recent first.
 
     Its manager's ``public()`` gives the rows a visitor may find, and
     ``get_absolute_url()`` where a result leads. The site search collects
     every such model (``portal.search.searchable_models``).
 
-    ``search_text`` is derived from the row's own searchable fields only, like
-    ``auto_now`` is derived from the clock, so ``save()`` refreshes it: every
-    form, the admin and the demo loader then keep it right with nothing to
-    remember. Writes that bypass ``save()`` (``bulk_create``,
-    ``QuerySet.update``) are followed by the ``rebuild_search_index``
-    management command.
+    ``search_text`` and ``search_title`` are derived from the row's own
+    searchable fields only, like ``auto_now`` is derived from the clock, so
+    ``save()`` refreshes them (and adds the row's words to the table of
+    indexed words): every form, the admin and the demo loader then keep them
+    right with nothing to remember. Writes that bypass ``save()``
+    (``bulk_create``, ``QuerySet.update``) are followed by the
+    ``rebuild_search_index`` management command.
     """
 
     search_fields: tuple[str, ...] = ()
+    search_title_fields: tuple[str, ...] = ()
     search_snippet_fields: tuple[str, ...] = ()
     search_key: str = ""
+    search_order: tuple[str, ...] = ("-pk",)
 
     search_text = models.TextField(_("search text"), editable=False, default="", blank=True)
+    search_title = models.TextField(_("search title"), editable=False, default="", blank=True)
 
     class Meta:
         abstract = True
@@ -192,11 +207,78 @@ class Searchable(models.Model):
         self.refresh_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
+            kwargs["update_fields"] = {*update_fields, "search_text", "search_title"}
         super().save(*args, **kwargs)
+        register_words(indexed_words(self.search_text))
 
     def refresh_search_text(self) -> None:
         self.search_text = document_text(self)
+        self.search_title = document_title(self)
+
+    def search_heading(self) -> str:
+        """The title of this record among search results."""
+        return str(self)
+
+    def search_context(self) -> str:
+        """Where the record sits, shown under its title among search results (a meeting)."""
+        return ""
+
+
+class SearchWord(models.Model):
+    """A word found in the searchable records: where a mistyped query word looks for its match.
+
+    The word is stored as written in ``search_text`` (folded, no article) and
+    backwards, both with prefix indexes, so that the words one letter away
+    from a query word are found by two prefix tests (see
+    ``portal.search.slip_words``). ``save()`` of a searchable record adds its
+    words; ``rebuild_search_index`` rebuilds the table, which drops the words
+    no record has any more.
+    """
+
+    word = models.CharField(_("word"), max_length=100, unique=True)
+    reversed_word = models.CharField(_("word written backwards"), max_length=100)
+    length = models.PositiveSmallIntegerField(_("length"))
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+        ordering = ["word"]
+        # Kept by the search itself (rebuild_search_index): nobody edits it.
+        default_permissions = ()
+        indexes = [
+            models.Index(
+                fields=["word"], name="searchword_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(
+                fields=["reversed_word"],
+                name="searchword_reversed_prefix",
+                opclasses=["varchar_pattern_ops"],
+            ),
+        ]
+
+    def __str__(self):
+        return self.word
+
+    @classmethod
+    def for_word(cls, word: str) -> "SearchWord":
+        word = word[:100]
+        return cls(word=word, reversed_word=word[::-1], length=len(word))
+
+
+class Aliased(models.Model):
+    """A record people also call by other names: old, foreign or local spellings."""
+
+    aliases = models.TextField(
+        _("other spellings"),
+        blank=True,
+        help_text=_(
+            "Other names or spellings people use for it, one per line, in any "
+            "language or script (Goulimine, ݣلميم…). The search finds it by them."
+        ),
+    )
+
+    class Meta:
+        abstract = True
 
 
 def coordinate_constraints(prefix: str):
@@ -234,7 +316,7 @@ def clean_coordinates(instance) -> dict:
     return errors
 
 
-class Commune(Versioned):
+class Commune(Searchable, Aliased, Versioned):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
     region = models.CharField(_("region"), max_length=200, blank=True)
@@ -249,6 +331,12 @@ class Commune(Versioned):
     website = models.URLField(_("website"), blank=True)
 
     version_names = ("communes",)
+    objects = OpenRecordQuerySet.as_manager()
+
+    search_fields = ("name", "province", "region", "aliases")
+    search_title_fields = ("name", "aliases")
+    search_snippet_fields = ("province", "region")
+    search_key = "communes"
 
     class Meta:
         verbose_name = _("commune")
@@ -276,7 +364,12 @@ class Commune(Versioned):
             raise ValidationError(errors)
 
 
-class Institution(Versioned):
+class InstitutionQuerySet(OpenRecordQuerySet):
+    def public(self):
+        return self.select_related("commune")
+
+
+class Institution(Searchable, Aliased, Versioned):
     class Kind(models.TextChoices):
         COUNCIL = "council", _("elected council")
         AUTHORITY = "authority", _("territorial administration")
@@ -306,6 +399,12 @@ class Institution(Versioned):
 
     # Named on the recommendations' cards ("addressed to").
     version_names = ("recommendations",)
+    objects = InstitutionQuerySet.as_manager()
+
+    search_fields = ("name", "acronym", "country", "aliases")
+    search_title_fields = ("name", "acronym", "aliases")
+    search_snippet_fields = ("country",)
+    search_key = "institutions"
 
     class Meta:
         verbose_name = _("institution")
@@ -315,8 +414,16 @@ class Institution(Versioned):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def get_absolute_url(self):
+        return reverse("portal:institution_detail", kwargs={"pk": self.pk})
 
-class Person(Illustrative):
+
+class PersonQuerySet(OpenRecordQuerySet):
+    def public(self):
+        return self.select_related("institution")
+
+
+class Person(Illustrative, Searchable, Aliased):
     """Someone who holds a public role: speaks, chairs, presents, signs."""
 
     full_name = models.CharField(_("full name"), max_length=200)
@@ -338,6 +445,13 @@ class Person(Illustrative):
         related_name="people",
     )
 
+    objects = PersonQuerySet.as_manager()
+
+    search_fields = ("full_name", "role", "aliases")
+    search_title_fields = ("full_name", "aliases")
+    search_snippet_fields = ("role",)
+    search_key = "people"
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -345,6 +459,9 @@ class Person(Illustrative):
 
     def __str__(self):
         return f"{self.full_name} — {self.role}" if self.role else self.full_name
+
+    def get_absolute_url(self):
+        return reverse("portal:person_detail", kwargs={"pk": self.pk})
 
 
 class StaffScope(models.Model):

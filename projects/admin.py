@@ -120,7 +120,7 @@ class ProjectAdmin(CommuneScopedAdmin, KeepLinkedRecordsMixin, HistoryAdmin, Tra
     prepopulated_fields = {"slug": ("title_fr",)}
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("title", "slug", "commune", "plan", "sector")}),
+        (None, {"fields": ("title", "slug", "aliases", "commune", "plan", "sector")}),
         (_("Progress"), {"fields": ("status", "progress", "start_date", "end_date")}),
         (_("Money"), {"fields": ("budget", "funders", "contracting_institution")}),
         (_("Place"), {"fields": ("location_name", "latitude", "longitude")}),

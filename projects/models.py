@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import languages
 from portal.fields import DocumentField, ValidatedImageField
 from portal.models import (
+    Aliased,
     Commune,
     Illustrative,
     Institution,
@@ -112,7 +113,7 @@ class ProjectQuerySet(PublishedQuerySet):
         )
 
 
-class Project(Illustrative, Searchable, Timestamped, Versioned):
+class Project(Illustrative, Searchable, Aliased, Timestamped, Versioned):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         STUDY = "study", _("under study")
@@ -170,7 +171,8 @@ class Project(Illustrative, Searchable, Timestamped, Versioned):
 
     objects = ProjectQuerySet.as_manager()
 
-    search_fields = ("title", "summary", "description", "location_name")
+    search_fields = ("title", "aliases", "summary", "description", "location_name")
+    search_title_fields = ("title", "aliases")
     search_snippet_fields = ("summary", "description", "location_name")
     search_key = "projects"
     version_names = ("projects",)

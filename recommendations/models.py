@@ -140,10 +140,12 @@ class Recommendation(Illustrative, Searchable, Timestamped, Versioned):
     objects = RecommendationQuerySet.as_manager()
 
     search_fields = ("title", "text")
+    search_title_fields = ("title",)
     search_snippet_fields = ("text",)
     search_key = "recommendations"
     # Public only while its meeting is: its figures change with the meetings too.
     version_names = ("recommendations", "meetings")
+    search_order = ("-meeting__start_date", "-pk")
 
     class Meta:
         verbose_name = _("recommendation")
@@ -157,6 +159,9 @@ class Recommendation(Illustrative, Searchable, Timestamped, Versioned):
 
     def get_absolute_url(self):
         return reverse("recommendations:detail", kwargs={"pk": self.pk})
+
+    def search_context(self) -> str:
+        return self.meeting.title
 
     @property
     def is_overdue(self) -> bool:

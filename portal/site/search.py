@@ -1,75 +1,299 @@
-"""The site search page: one query over every public kind of record.
+"""The site search page: one query over every public kind of record, best match first.
 
 The kinds are collected from the models: every searchable model
-(``portal.models.Searchable``) says what it searches, what a result shows and
-its key in the address; its manager's ``public()`` says what a visitor may find.
+(``portal.models.Searchable``) says what it searches, what a result shows, its
+key in the address and the order that breaks ties; its manager's ``public()``
+says what a visitor may find.
+
+The work per kind is bounded, whatever the number of matching rows: a kind
+reads at most ``OVERVIEW_COUNT_CAP + 1`` matching rows (most recent first),
+and, when there are more, also the most recent rows whose title holds the
+words, so that the best matches are among those ranked; its count then says
+"100+". The page of one kind ranks at most ``KIND_RANK_LIMIT`` rows the same
+way. Ranking (``portal.search``) happens on those rows in Python, the same on
+every database; the records shown are then read in one query per kind.
 """
 
+import re
+
 from django.core.paginator import Paginator
+from django.db.models import F, OrderBy
 from django.shortcuts import render
-from django.utils.text import Truncator, capfirst
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from portal.search import MAX_QUERY_LENGTH, filter_by_terms, searchable_models
-from portal.text import query_terms
+from portal.search import (
+    EXACT,
+    MAX_QUERY_LENGTH,
+    SLIP,
+    VARIANT,
+    annotate_match,
+    match_condition,
+    matched_slips,
+    plan_query,
+    quality,
+    searchable_models,
+    title_place,
+)
+from portal.text import fold_word
 
-OVERVIEW_PER_KIND = 5
 #: The overview counts at most this many matches per kind, then says "100+".
 OVERVIEW_COUNT_CAP = 100
+#: Rows of a kind whose title holds the words, read beside the most recent matches.
+TITLE_CANDIDATES = 20
+#: Every query word in the title (see ``portal.search.title_place``).
+TITLE_PLACE = 2
+#: The newest rows of a kind a broad query reads first, at least, and per row wanted.
+WINDOW = 500
+WINDOW_PER_ROW = 4
+#: The "all kinds" list: the best matches of every kind, best first.
+BEST_SIZE = 20
 PAGE_SIZE = 20
+#: The page of one kind ranks at most this many matches.
+KIND_RANK_LIMIT = 500
 SNIPPET_WORDS = 30
+#: Between equally good matches of different kinds, the order of the "all
+#: kinds" list: places and what is built there first, then who, then what
+#: was said; kinds not named here come after, in the order of the apps.
+KIND_PRIORITY = (
+    "communes",
+    "projects",
+    "associations",
+    "meetings",
+    "institutions",
+    "people",
+    "recommendations",
+    "workshops",
+    "presentations",
+    "sessions",
+    "speeches",
+    "site_visits",
+    "certificates",
+    "stops",
+)
+
+# A word of a text to show, with the marks Arabic writes on it.
+_WORD = re.compile(r"[\w\u0640\u064b-\u0652\u0670]+")
 
 
 class SearchKind:
     """One kind of record the site search looks through: a searchable model."""
 
-    def __init__(self, model):
+    def __init__(self, model, position: int):
         self.model = model
+        self.position = position
         self.key = model.search_key
         self.label = capfirst(model._meta.verbose_name_plural)
+        self.order = [name.lstrip("-") for name in model.search_order]
+        assert all(name.startswith("-") for name in model.search_order), model
 
-    def search(self, terms):
-        # Each kind's Meta.ordering ends with the primary key, so pages of
-        # equal titles never repeat or skip a row.
-        return filter_by_terms(self.model.objects.public(), terms)
+    def public(self):
+        return self.model.objects.public()
 
-    def snippet(self, obj) -> str:
-        for field in self.model.search_snippet_fields:
-            value = getattr(obj, field, "") or ""
-            if value.strip():
+    def candidates(self, terms, limit: int) -> list["Candidate"]:
+        """At most ``limit`` matching rows, most recent first, with what ranking needs.
+
+        The newest rows are tried first: the window of the ``window_for(limit)``
+        newest rows by primary key (those from the key found that many rows
+        back), where the matches are looked for one by one, newest first, so
+        that a broad query stops after ``limit`` of them, however many rows
+        match (the ranking then orders them by the kind's own recency). Only
+        a narrower query, with fewer matches in the window, looks through
+        every row, where the trigram index finds its few matches.
+        """
+        matching = self.public().filter(match_condition(terms))
+        size = window_for(limit)
+        first_of_window = (
+            self.model._base_manager.order_by("-pk")
+            .values_list("pk", flat=True)[size - 1 : size]
+            .first()
+        )
+        window = matching.filter(pk__gte=first_of_window) if first_of_window else matching
+        rows = self._rows(window, terms, limit, order=("pk",))
+        if len(rows) < limit and first_of_window:
+            rows = self._rows(matching, terms, limit, by_index=False)
+        return [Candidate(self, terms, *row) for row in rows]
+
+    def title_candidates(self, terms, limit: int) -> list["Candidate"]:
+        """The most recent rows whose title holds every word (as typed or in a close form)."""
+        queryset = self.public().filter(match_condition(terms, VARIANT, column="search_title"))
+        rows = self._rows(queryset, terms, limit, by_index=False)
+        return [Candidate(self, terms, *row) for row in rows]
+
+    def _rows(self, queryset, terms, limit, by_index=True, order=None):
+        """``limit`` rows of ``queryset``, most recent first, with their match flags.
+
+        ``by_index=False`` when few rows match: the order is then written so
+        that no index can give it (``pk + 0``), and PostgreSQL finds the
+        matches with the trigram index and sorts them, instead of walking
+        the primary key backwards through every row in search of matches
+        its estimate wrongly expects to be many.
+        """
+        order = [
+            OrderBy(F(name) + 0 if name == "pk" and not by_index else F(name), descending=True)
+            for name in order or self.order
+        ]
+        queryset = annotate_match(queryset, terms).order_by(*order)
+        rows = queryset.values_list(
+            "pk", "search_title", "search_exact", "search_close", *self.order
+        )[:limit]
+        return [(pk, title, exact, close, tuple(rest)) for pk, title, exact, close, *rest in rows]
+
+    def objects(self, pks) -> dict:
+        return self.public().in_bulk(pks)
+
+    def snippet_source(self, obj, terms) -> str:
+        """The first snippet field where a word is found, else the first that is not empty."""
+        values = [getattr(obj, name, "") or "" for name in self.model.search_snippet_fields]
+        values = [value for value in values if value.strip()]
+        for value in values:
+            if any(_word_level(word, terms) for word in _WORD.findall(value)):
                 return value
-        return ""
+        return values[0] if values else ""
+
+
+class Candidate:
+    """A matching row of one kind, and how well it matches."""
+
+    def __init__(self, kind, terms, pk, search_title, exact, close, recency):
+        self.kind = kind
+        self.pk = pk
+        self.quality = quality(exact, close)
+        self.place = title_place(terms, search_title)
+        self.recency = recency
+
+    def sort_key(self):
+        """Best first: how the words were found, where in the title, then the kind's order."""
+        return (-self.quality, -self.place, self.kind.position)
+
+
+def _recent_first(candidates):
+    # Every kind's order is descending (most recent first); None last.
+    return sorted(
+        candidates,
+        key=lambda c: tuple((value is not None, value) for value in c.recency),
+        reverse=True,
+    )
+
+
+def rank(candidates):
+    """``candidates`` best first; recency breaks ties, then the primary key."""
+    return sorted(_recent_first(candidates), key=Candidate.sort_key)
 
 
 def search_kinds() -> list[SearchKind]:
-    return [SearchKind(model) for model in searchable_models()]
+    """Every searchable kind, in the order of ``KIND_PRIORITY``."""
+
+    def priority(model):
+        key = model.search_key
+        return KIND_PRIORITY.index(key) if key in KIND_PRIORITY else len(KIND_PRIORITY)
+
+    models = sorted(searchable_models(), key=priority)
+    return [SearchKind(model, position) for position, model in enumerate(models)]
 
 
-def _results(kind, objects):
-    return [
-        {
-            "title": str(obj),
-            "snippet": Truncator(kind.snippet(obj)).words(SNIPPET_WORDS),
-            "url": obj.get_absolute_url(),
-        }
-        for obj in objects
-    ]
+def _word_level(word: str, terms) -> int:
+    folded = fold_word(word)
+    return max((term.level_for_word(folded) for term in terms), default=0)
 
 
-def overview(kind, terms, per_kind=OVERVIEW_PER_KIND, cap=OVERVIEW_COUNT_CAP) -> dict:
-    """The first `per_kind` matches of one kind and their number, counted up to `cap`.
+def highlight(text: str, terms):
+    """``text`` escaped, with each word a query word found in a ``<mark>``."""
+    parts, end = [], 0
+    for match in _WORD.finditer(text):
+        if _word_level(match.group(), terms):
+            parts.append(format_html("{}<mark>{}</mark>", text[end : match.start()], match.group()))
+            end = match.end()
+    parts.append(format_html("{}", text[end:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece went through format_html
 
-    One query that stops after `cap + 1` matches, instead of a full count plus a
-    second scan for the first rows: the expensive part of the search is the
-    substring test on every row's stored search text.
-    """
-    rows = list(kind.search(terms)[: cap + 1])
+
+def snippet(text: str, terms, size: int = SNIPPET_WORDS):
+    """About ``size`` words of ``text`` around the first word found, highlighted."""
+    found = list(_WORD.finditer(text))
+    if not found:
+        return ""
+    first = next((i for i, m in enumerate(found) if _word_level(m.group(), terms)), 0)
+    start = max(0, first - size // 3)
+    stop = min(len(found), start + size)
+    begin = found[start].start() if start else 0
+    finish = found[stop - 1].end() if stop < len(found) else len(text)
+    body = highlight(text[begin:finish], terms)
+    return format_html("{}{}{}", "… " if start else "", body, " …" if stop < len(found) else "")
+
+
+def present(candidates, terms) -> list[dict]:
+    """What the page shows of ``candidates``: one query per kind for the records."""
+    by_kind = {}
+    for candidate in candidates:
+        by_kind.setdefault(candidate.kind.key, (candidate.kind, []))[1].append(candidate.pk)
+    objects = {key: kind.objects(pks) for key, (kind, pks) in by_kind.items()}
+    results = []
+    for candidate in candidates:
+        obj = objects[candidate.kind.key].get(candidate.pk)
+        if obj is None:  # gone between the two queries
+            continue
+        results.append(
+            {
+                "kind": candidate.kind,
+                "heading": obj.search_heading(),
+                "title": highlight(obj.search_heading(), terms),
+                "context": obj.search_context(),
+                "snippet": snippet(candidate.kind.snippet_source(obj, terms), terms),
+                "url": obj.get_absolute_url(),
+                "approximate": candidate.quality < EXACT,
+            }
+        )
+    return results
+
+
+def window_for(limit: int) -> int:
+    """How many of a kind's newest rows a broad query reads to find ``limit`` matches."""
+    return max(WINDOW, WINDOW_PER_ROW * limit)
+
+
+def ranked_kind(kind, terms, limit: int, titles: int) -> tuple[list[Candidate], bool]:
+    """Up to ``limit`` matches of ``kind`` ranked, and whether there were more."""
+    candidates = kind.candidates(terms, limit + 1)
+    capped = len(candidates) > limit
+    candidates = candidates[:limit]
+    if capped and sum(c.place >= TITLE_PLACE for c in candidates) < titles:
+        # Many matches, few of them in a title: the best may be older than
+        # the most recent ones read. (A broad word is in many titles too, and
+        # then the recent ones are enough.)
+        seen = {c.pk for c in candidates}
+        extra = [c for c in kind.title_candidates(terms, titles) if c.pk not in seen]
+        candidates += extra
+    return rank(candidates), capped
+
+
+def overview(kind, terms, cap=None) -> dict:
+    """The ranked matches of one kind and their number, counted up to `cap`."""
+    cap = OVERVIEW_COUNT_CAP if cap is None else cap
+    ranked, capped = ranked_kind(kind, terms, cap, TITLE_CANDIDATES)
     return {
         "kind": kind,
-        "count": min(len(rows), cap),
-        "capped": len(rows) > cap,
-        "first": rows[:per_kind],
+        "count": min(len(ranked), cap) if capped else len(ranked),
+        "capped": capped,
+        "ranked": ranked,
     }
+
+
+def did_you_mean(q: str, terms, best) -> str:
+    """The query with each word found only through a slip replaced by the word it stood for."""
+    if best is None or best.quality > SLIP:
+        return ""
+    text = (
+        best.kind.model._base_manager.filter(pk=best.pk)
+        .values_list("search_text", flat=True)
+        .first()
+    )
+    replaced = matched_slips(terms, text or "")
+    if not replaced:
+        return ""
+    return " ".join(replaced.get(term.word, term.word) for term in terms)
 
 
 def index(request):
@@ -86,22 +310,24 @@ def index(request):
 
     if "q" not in request.GET:  # the search page itself, before any search
         return render(request, "search/index.html", context)
-    terms = query_terms(q)
+    terms = plan_query(q)
     if not terms:  # empty, only spaces, or only punctuation
         context["error"] = _("Please type at least one word to search for.")
         return render(request, "search/index.html", context)
 
     if chosen:
-        page = Paginator(chosen.search(terms), PAGE_SIZE).get_page(request.GET.get("page"))
-        context["page"] = page
-        context["results"] = _results(chosen, page.object_list)
+        ranked, capped = ranked_kind(chosen, terms, KIND_RANK_LIMIT, PAGE_SIZE)
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(page=page, capped=capped, rank_limit=KIND_RANK_LIMIT)
+        context["results"] = present(page.object_list, terms)
+        best = ranked[0] if ranked else None
     else:
-        groups = [
-            {**overview(kind, terms, cap=OVERVIEW_COUNT_CAP), "results": []} for kind in kinds
-        ]
-        for group in groups:
-            group["results"] = _results(group["kind"], group.pop("first"))
+        groups = [overview(kind, terms) for kind in kinds]
+        best_list = rank([c for group in groups for c in group.pop("ranked")])[:BEST_SIZE]
         context["groups"] = groups
+        context["best"] = present(best_list, terms)
         context["count_cap"] = OVERVIEW_COUNT_CAP
         context["total"] = sum(group["count"] for group in groups)
+        best = best_list[0] if best_list else None
+    context["suggestion"] = did_you_mean(q, terms, best)
     return render(request, "search/index.html", context)

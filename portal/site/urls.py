@@ -14,13 +14,15 @@ from meetings import urls as meeting_urls
 from portal import views as portal_views
 from recommendations import urls as recommendation_urls
 
-from . import opendata, search, suggest, views
+from . import directory, opendata, search, suggest, views
 
 portal_patterns = [
     path("", views.home, name="home"),
     path("communes/", views.commune_directory, name="communes"),
     path("communes/<str:slug>/", views.commune_detail, name="commune_detail"),
     path("suggest/<slug:kind>/", suggest.suggest, name="suggest"),
+    path("institutions/<int:pk>/", directory.institution_detail, name="institution_detail"),
+    path("people/<int:pk>/", directory.person_detail, name="person_detail"),
     path("img/<int:width>/<path:name>", portal_views.image_rendition, name="image"),
 ]
 

@@ -185,7 +185,9 @@ def test_itinerary_numbers_the_stops_in_order_and_links_each_project(client):
     first = factories.SiteVisitStopFactory(visit=visit, order=1, project__title_en="First")
     second = factories.SiteVisitStopFactory(visit=visit, order=2, project__title_en="Second")
     content = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
-    stops = re.findall(r'<li value="(\d+)" class="itinerary__stop">\s*<a href="([^"]+)">', content)
+    stops = re.findall(
+        r'<li value="(\d+)" class="itinerary__stop" id="stop-\d+">\s*<a href="([^"]+)">', content
+    )
     assert stops == [
         ("1", first.project.get_absolute_url().replace("/ar/", "/en/")),
         ("2", second.project.get_absolute_url().replace("/ar/", "/en/")),

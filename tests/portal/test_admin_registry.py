@@ -19,7 +19,8 @@ from .test_admin_changelists import ROW_MAKERS
 
 SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
 # Bookkeeping rows the code keeps and nobody edits (the stored data versions).
-BOOKKEEPING = {"portal.DataVersion"}
+# Tables the site keeps for itself (data versions, the search's words): no admin page.
+BOOKKEEPING = {"portal.DataVersion", "portal.SearchWord"}
 SHARAKA_MODELS = [
     model
     for label in SHARAKA_APPS

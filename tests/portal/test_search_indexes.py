@@ -9,11 +9,14 @@ from django.db import connection
 
 from associations.models import Association
 from meetings.models import Meeting
+from portal.models import SearchWord
 from portal.search import (
     document_text,
+    document_title,
     filter_by_terms,
     filter_queryset_by_text,
     search_text_columns,
+    search_title_columns,
     searchable_models,
 )
 from portal.text import query_terms
@@ -21,15 +24,31 @@ from projects.models import Project
 from tests import factories
 
 migration = importlib.import_module("portal.migrations.0005_search_text_indexes")
+kinds_migration = importlib.import_module("portal.migrations.0013_search_forms_and_more_kinds")
 
 pytestmark = pytest.mark.django_db
 
 
-def test_migration_freezes_the_columns_of_the_search_text():
-    frozen = {f"{app}.{model}": columns for app, model, _name, columns in migration.INDEXES}
+def test_migration_freezes_the_columns_of_the_search_text_and_title():
+    frozen = {f"{app}.{model}": rest for app, model, *rest in kinds_migration.KINDS}
     assert set(frozen) == {model._meta.label for model in searchable_models()}
     for model in searchable_models():
-        assert frozen[model._meta.label] == search_text_columns(model), model._meta.label
+        _text_index, _title_index, text, title = frozen[model._meta.label]
+        assert text == search_text_columns(model), model._meta.label
+        assert title == search_title_columns(model), model._meta.label
+
+
+def text_index_of(model):
+    """The trigram index on ``search_text``: made by 0005 for the first kinds, 0007 for the rest."""
+    names = {f"{app}.{model}": name for app, model, name, _columns in migration.INDEXES}
+    names |= {f"{app}.{model}": name for app, model, name, *_ in kinds_migration.KINDS if name}
+    return names[model._meta.label]
+
+
+def test_every_searchable_kind_has_one_trigram_index_on_its_text_and_title():
+    assert all(text_index_of(model) for model in searchable_models())
+    title_indexes = [title for _app, _model, _text, title, *_ in kinds_migration.KINDS]
+    assert len(set(title_indexes)) == len(searchable_models())
 
 
 def test_saving_a_record_refreshes_its_search_text():
@@ -37,6 +56,8 @@ def test_saving_a_record_refreshes_its_search_text():
     project.refresh_from_db()
     assert "مدرسه" in project.search_text
     assert "ecole" in project.search_text
+
+    assert project.search_title.startswith("| بنا مدرسه | construction d une ecole |")
 
     project.title_ar = "تهيئة السّاحة العمومية"
     project.title_fr = "Aménagement de la Place"
@@ -46,6 +67,38 @@ def test_saving_a_record_refreshes_its_search_text():
     assert "amenagement" in project.search_text
     assert "مدرسه" not in project.search_text
     assert project.search_text == document_text(project)
+    assert project.search_title == document_title(project)
+
+
+def test_saving_a_record_adds_its_words_to_the_table_of_words():
+    factories.AssociationFactory(name_ar="جمعية الواحة الخضراء", aliases="Oasis verte")
+    known = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"جمعيه", "واحه", "خضرا", "oasis", "verte"} <= known
+    word = SearchWord.objects.get(word="جمعيه")
+    assert (word.reversed_word, word.length) == ("هيعمج", 5)
+
+
+def test_rebuild_search_index_drops_the_words_no_record_has(capsys):
+    association = factories.AssociationFactory(name_ar="جمعية الواحة", description_ar="")
+    assert SearchWord.objects.filter(word="واحه").exists()
+    association.delete()
+    call_command("rebuild_search_index")
+    assert not SearchWord.objects.filter(word="واحه").exists()
+    assert "indexed words:" in capsys.readouterr().out
+
+
+def test_search_text_holds_words_then_their_marked_forms():
+    project = factories.ProjectFactory(
+        title_ar="مشاريع لجمعيات المدينة",
+        title_fr="",
+        title_en="",
+        summary_ar="",
+        description_ar="",
+    )
+    words, _, forms = project.search_text.strip().partition(" ~")
+    assert words.split() == ["مشاريع", "لجمعيات", "مدينه"]
+    # The singular of the broken plural, the word without its particle, stems.
+    assert {"~مشروع", "~جمعيات", "~جمع", "~مدين"} <= set(("~" + forms).split())
 
 
 def test_save_with_update_fields_also_writes_the_search_text():
@@ -86,7 +139,7 @@ def test_rebuild_search_index_leaves_correct_rows_alone(capsys):
 def test_list_search_over_the_search_fields_reads_only_the_stored_text():
     factories.AssociationFactory(name_ar="جمعية الأمل")
     queryset = filter_queryset_by_text(
-        Association.objects.all(), ["name", "acronym", "description"], "الأمل"
+        Association.objects.all(), Association.search_fields, "الأمل"
     )
     assert "search_document" not in queryset.query.annotations
     assert [a.name_ar for a in queryset] == ["جمعية الأمل"]
@@ -106,11 +159,7 @@ def test_search_over_fewer_fields_ignores_the_other_fields():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
 @pytest.mark.parametrize("model", searchable_models(), ids=lambda model: model._meta.label)
 def test_postgresql_planner_uses_the_trigram_index(model):
-    index_name = next(
-        name
-        for app, model_name, name, _c in migration.INDEXES
-        if f"{app}.{model_name}" == model._meta.label
-    )
+    index_name = text_index_of(model)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     # The base table alone and unordered: the plan is about the text filter.

@@ -27,10 +27,8 @@ def listed(response) -> set[str]:
 
 @pytest.mark.parametrize("typed", ["guelmim", "Guelmim", "GUEL", "كلميم", "گلميم", "الكلميم"])
 def test_a_slug_or_part_of_a_name_in_any_language_filters(client, communes, typed):
+    # "گلميم": the Moroccan and Persian letters for g fold to ك, as in the site search.
     response = client.get("/fr/projects/", {"commune": typed})
-    if typed == "گلميم":  # a letter no folding turns into ك: nothing found
-        assert response.context["filter"].errors
-        return
     assert listed(response) == {"project-in-guelmim"}, typed
     assert "Affichage : " in response.content.decode() or "Showing" in response.content.decode()
 

@@ -28,6 +28,19 @@ COMMUNE = {
     "province": T("إقليم كلميم", "Province de Guelmim", "Guelmim province"),
     "latitude": "28.983000",
     "longitude": "-10.067000",
+    # Other spellings in use: colonial-era French, one-letter variants, the
+    # Moroccan gaf, the Tachelhit name.
+    "aliases": (
+        "Goulimine",
+        "Goulimime",
+        "Guelmime",
+        "Glimim",
+        "Aguelmim",
+        "ݣلميم",
+        "كليميم",
+        "أكلميم",
+        "بوابة الصحراء",
+    ),
 }
 
 # "local" institutions belong to the commune; the others are regional or national.
@@ -85,6 +98,7 @@ INSTITUTIONS = [
             "Souss-Massa-Drâa water-basin agency",
         ),
         "acronym": "ABHSMD",
+        "aliases": ("وكالة الحوض المائي لسوس ماسة", "ABH Souss-Massa"),
         "kind": "agency",
     },
     {
@@ -95,6 +109,13 @@ INSTITUTIONS = [
             "National Office of Electricity and Drinking Water – water branch",
         ),
         "acronym": "ONEE",
+        "aliases": (
+            "ONEP",
+            "ONE",
+            "لونيب",
+            "المكتب الوطني للماء الصالح للشرب",
+            "Office national de l'eau potable",
+        ),
         "kind": "state_office",
     },
 ]
@@ -397,6 +418,11 @@ M = MEETING_DATE
 PROJECTS = [
     {
         "slug": "guelmim-dar-chabab-al-massira",
+        "aliases": (
+            "Dar Chabab Al Massira",
+            "Dar Chebab El Massira",
+            "دار الشباب",
+        ),
         "title": T("دار الشباب المسيرة", "Maison des jeunes Al Massira", "Al Massira youth centre"),
         "sector": "youth",
         "point": ("28.990500", "-10.059000"),
@@ -416,6 +442,11 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-stade-al-massira",
+        "aliases": (
+            "Stade El Massira",
+            "ملعب المسيرة",
+            "ستاد المسيرة",
+        ),
         "title": T("الملعب الرياضي المسيرة", "Stade Al Massira", "Al Massira sports ground"),
         "sector": "sport",
         "point": ("28.991800", "-10.056200"),
@@ -433,6 +464,13 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-corniche-oum-laachar",
+        "aliases": (
+            "Oum El Achar",
+            "Oum Lachar",
+            "Oum El Aachar",
+            "أم لعشار",
+            "واد أم العشار",
+        ),
         "title": T("كورنيش أم العشار", "Corniche d'Oum Laachar", "Oum Laachar corniche"),
         "sector": "green-spaces",
         "point": ("28.978500", "-10.071500"),
@@ -452,6 +490,13 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-couverture-amane-ouchen",
+        "aliases": (
+            "Amane Ouchène",
+            "Aman Ouchen",
+            "Amane Oucheine",
+            "أمان وشن",
+            "أمان أوشين",
+        ),
         "title": T(
             "تغطية أمان أوشن وبناء طريق عليه",
             "Couverture d'Amane Ouchen et construction d'une route au-dessus",
@@ -492,6 +537,11 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-centre-hemodialyse",
+        "aliases": (
+            "مركز الدياليز",
+            "مركز تصفية الكلي",
+            "Centre de dialyse",
+        ),
         "title": T("مركز تصفية الدم", "Centre d'hémodialyse", "Dialysis centre"),
         "sector": "health",
         "point": ("28.979800", "-10.055800"),
@@ -579,6 +629,12 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-jardin-touaghil",
+        "aliases": (
+            "Touaghil",
+            "Twaghil",
+            "Jardin Tawaghil",
+            "حديقة تواغيل",
+        ),
         "title": T("حديقة التواغيل", "Jardin Touaghil", "Touaghil garden"),
         "sector": "green-spaces",
         "point": ("28.987000", "-10.072000"),
@@ -596,6 +652,11 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-mediatheque",
+        "aliases": (
+            "ميدياتيك",
+            "المكتبة الوسائطية",
+            "Médiathèque de Guelmim",
+        ),
         "title": T("الخزانة الوسائطية", "Médiathèque", "Media library"),
         "sector": "culture",
         "point": ("28.983500", "-10.060500"),
@@ -614,6 +675,11 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-institut-hotellerie-tourisme",
+        "aliases": (
+            "ISHT",
+            "معهد الفندقة",
+            "Institut de tourisme",
+        ),
         "title": T(
             "المعهد العالي للفندقة و السياحة",
             "Institut supérieur d'hôtellerie et de tourisme",
@@ -635,6 +701,11 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-centre-universitaire",
+        "aliases": (
+            "الكلية",
+            "Faculté de Guelmim",
+            "Centre universitaire de Guelmim",
+        ),
         "title": T("المركز الجامعي", "Centre universitaire", "University centre"),
         "sector": "higher-education",
         "point": ("28.965000", "-10.069000"),
@@ -749,6 +820,11 @@ PROJECTS = [
     },
     {
         "slug": "guelmim-amenagement-boulevard-mohammed-vi",
+        "aliases": (
+            "Boulevard Mohammed 6",
+            "Avenue Mohamed VI",
+            "شارع محمد 6",
+        ),
         "title": T(
             "مشروع تهيئة شارع محمد السادس",
             "Aménagement du boulevard Mohammed VI",

@@ -49,6 +49,11 @@ def joined(*texts: T) -> T:
     return T(*("\n\n".join(getattr(text, lang) for text in texts) for lang in languages.codes()))
 
 
+def aliases(row: dict) -> str:
+    """A record's other spellings, one per line, as the admin's field holds them."""
+    return "\n".join(row.get("aliases", ()))
+
+
 @dataclass
 class Lookups:
     fields: dict
@@ -98,6 +103,7 @@ def load_commune(data: dict) -> Commune:
             **tr("province", data["province"]),
             "latitude": data["latitude"],
             "longitude": data["longitude"],
+            "aliases": aliases(data),
         },
     )
     return commune
@@ -111,6 +117,7 @@ def load_institutions(local: Local, rows: list) -> None:
             defaults={
                 **tr("name", row["name"]),
                 "acronym": row.get("acronym", ""),
+                "aliases": aliases(row),
                 "kind": row["kind"],
                 "country": row.get("country", ""),
             },
@@ -126,6 +133,7 @@ def load_people(local: Local, rows: list) -> None:
                 **tr("full_name", row["full_name"]),
                 **tr("role", row["role"]),
                 "commune": local.commune if row.get("local") else None,
+                "aliases": aliases(row),
                 "illustrative": False,
             },
         )
@@ -138,6 +146,7 @@ def load_associations(local: Local, rows: list, note: T, lookups: Lookups) -> No
             defaults={
                 **tr("name", row["name"]),
                 **tr("description", joined(row["description"], note)),
+                "aliases": aliases(row),
                 "commune": local.commune,
                 "illustrative": True,
                 "verified": False,
@@ -191,6 +200,7 @@ def load_projects(local: Local, plan: DevelopmentPlan, data, lookups: Lookups) -
                     ),
                 ),
                 **tr("location_name", data.APPROXIMATE_PLACE),
+                "aliases": aliases(row),
                 "commune": local.commune,
                 "plan": plan if row.get("in_plan", True) else None,
                 "sector": lookups.sectors[row["sector"]],

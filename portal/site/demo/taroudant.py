@@ -28,6 +28,18 @@ COMMUNE = {
     "province": T("إقليم تارودانت", "Province de Taroudant", "Taroudant province"),
     "latitude": "30.467000",
     "longitude": "-8.867000",
+    # Other spellings in use: colonial-era French, one-letter variants, the
+    # city's nickname.
+    "aliases": (
+        "Taroudannt",
+        "Taroudante",
+        "Tarudant",
+        "Troudant",
+        "ترودانت",
+        "تارودنت",
+        "روضانة",
+        "مراكش الصغرى",
+    ),
 }
 
 INSTITUTIONS = [
@@ -50,6 +62,7 @@ INSTITUTIONS = [
         ),
         "kind": "twin_city",
         "country": "France",
+        "aliases": ("Romans", "روما نس", "رومان", "رومانس سور ايزير", "Romans sur Isere"),
     },
     {
         "key": "undp",
@@ -59,6 +72,7 @@ INSTITUTIONS = [
             "United Nations Development Programme",
         ),
         "acronym": "UNDP",
+        "aliases": ("PNUD", "برنامج الأمم المتحدة للتنمية", "Programme des Nations Unies"),
         "kind": "international",
     },
 ]
@@ -71,6 +85,7 @@ PEOPLE = [
             "Mustapha El Moutaouakil Essahli",
             "Mustapha El Moutaouakil Essahli",
         ),
+        "aliases": ("Moustapha Moutawakil Sahli", "مصطفى المتوكل", "Essahli"),
         "role": T(
             "رئيس المجلس البلدي بتارودانت",
             "Président du conseil municipal de Taroudant",
@@ -82,6 +97,7 @@ PEOPLE = [
     {
         "key": "deputy-mayor-romans",
         "full_name": T("لطيفة الشاي", "Latifa Chay", "Latifa Chay"),
+        "aliases": ("Latifa Chaï", "لطيفة شاي", "Latifa Chai"),
         "role": T(
             "نائبة عمدة بلدية رومانس مكلفة بالعلاقات الدولية و الشباب",
             "Adjointe au maire de Romans chargée des relations internationales et de la jeunesse",
@@ -98,6 +114,7 @@ PEOPLE = [
             "Emmanuel Dierckx de Casterlé",
             "Emmanuel Dierckx de Casterlé",
         ),
+        "aliases": ("إيمانويل دو كاسترلي", "Emmanuel de Casterlé", "امانويل ديركس"),
         "role": T(
             "الممثل الدائم لبرنامج الأمم المتحدة للتنمية سابقا",
             "Ancien représentant résident du Programme des Nations unies pour le développement",
@@ -108,6 +125,7 @@ PEOPLE = [
     {
         "key": "head-of-international-relations",
         "full_name": T("مصطفى المرتقي", "Mustapha El Mortaqi", "Mustapha El Mortaqi"),
+        "aliases": ("Moustapha Mortaki", "مصطفى مرتقي", "Mortaqi"),
         "role": T(
             "رئيس قسم العلاقات الدولية و الشؤون النقابية و التواصل ببلدية تارودانت",
             "Chef de la division des relations internationales, des affaires syndicales et de la "
@@ -121,6 +139,7 @@ PEOPLE = [
     {
         "key": "rompar-coordinator",
         "full_name": T("Yann Crespel", "Yann Crespel", "Yann Crespel"),
+        "aliases": ("يان كريسبيل", "يان كرسبل"),
         "role": T(
             "منسق مشروع رومبار من رومانس",
             "Coordinateur du projet Rompar, Romans",
@@ -141,6 +160,7 @@ ASSOCIATION_NOTE = T(
 ASSOCIATIONS = [
     {
         "slug": "taroudant-friends-of-roudani-heritage",
+        "aliases": ("Amis du patrimoine de Taroudant", "جمعية التراث الروداني"),
         "name": T(
             "جمعية أصدقاء التراث الروداني",
             "Association des amis du patrimoine roudani",
