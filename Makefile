@@ -92,6 +92,10 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# Links in e-mails, QR codes and the loader's output name the address served,
+# unless SITE_URL is given.
+run demo: export SITE_URL ?= http://$(HOST):$(PORT)
+
 # The task worker (it sends the e-mails) runs in the background beside the
 # server and stops with it, however the server stops.
 run: demo

@@ -1,5 +1,13 @@
-"""The Atom feed of a commune's new meetings and forums."""
+"""The Atom feed of a commune's meetings and forums.
 
+Each entry is dated by its meeting (``published``: the day it starts, at its
+start time when it has one), newest first; ``updated`` is the record's last
+change.
+"""
+
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.feeds import FEED_LENGTH, CommuneFeed, tag_uri
@@ -21,7 +29,7 @@ class CommuneMeetingsFeed(CommuneFeed):
         return (
             Meeting.objects.published()
             .filter(commune=commune)
-            .order_by("-created_at", "-pk")[:FEED_LENGTH]
+            .order_by("-start_date", "-start_time", "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, meeting):
@@ -39,7 +47,11 @@ class CommuneMeetingsFeed(CommuneFeed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, meeting):
-        return meeting.created_at
+        return datetime.datetime.combine(
+            meeting.start_date,
+            meeting.start_time or datetime.time(),
+            timezone.get_default_timezone(),
+        )
 
     def item_updateddate(self, meeting):
         return meeting.updated_at

@@ -18,6 +18,29 @@ from .links import site_url
 from .models import Commune
 
 FEED_LENGTH = 30
+#: The ``updated`` date of a feed with no entry yet. Django would put the
+#: time of the request, so a reader would see the feed change on every poll.
+EMPTY_FEED_UPDATED = datetime.datetime(2009, 1, 1, tzinfo=datetime.UTC)
+
+
+class AtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text, with an ``updated`` date that only entries move.
+
+    Django's Atom writer declares every summary ``type="html"``; ours are
+    texts that staff typed, where ``<img …>`` is to be read, not rendered.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item.get("description"):
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+    def latest_post_date(self):
+        # The entries' own updated dates (Django also counts their published
+        # dates, and a meeting to come is published in the future).
+        dates = [item["updateddate"] or item["pubdate"] for item in self.items]
+        dates = [date for date in dates if date]
+        return max(dates) if dates else EMPTY_FEED_UPDATED
 
 
 def tag_uri(created: datetime.datetime, specific: str) -> str:
@@ -32,7 +55,7 @@ def tag_uri(created: datetime.datetime, specific: str) -> str:
 
 
 class CommuneFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     url_name: str  # the feed's own name in feeds/urls
 
     def get_object(self, request, slug):

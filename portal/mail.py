@@ -14,6 +14,7 @@ import logging
 from datetime import timedelta
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
+from django.core.mail.backends import console
 from django.db import transaction
 from django.tasks import default_task_backend, task
 from django.template.loader import render_to_string
@@ -131,3 +132,30 @@ def deliver(email_id: int) -> str:
         return "retrying"
     email.mark_sent()
     return "sent"
+
+
+class ReadableConsoleBackend(console.EmailBackend):
+    """Development e-mails printed as a person reads them.
+
+    Django's console backend prints the encoded message: an Arabic or French
+    e-mail comes out in base64 or quoted-printable, with a confirmation link
+    cut by soft line breaks. This one prints the headers and the plain-text
+    body as they are, each link whole on its line.
+    """
+
+    def write_message(self, message):
+        headers = [
+            ("From", message.from_email),
+            ("To", ", ".join(message.to)),
+            ("Cc", ", ".join(message.cc)),
+            ("Reply-To", ", ".join(message.reply_to)),
+            ("Subject", message.subject),
+        ]
+        lines = [f"{name}: {value}" for name, value in headers if value]
+        lines += ["", message.body.rstrip("\n"), ""]
+        for _content, mimetype in getattr(message, "alternatives", []):
+            lines.append(f"[Also sent as {mimetype}]")
+        for attachment in message.attachments:
+            name = getattr(attachment, "filename", None) or attachment[0]
+            lines.append(f"[Attachment: {name}]")
+        self.stream.write("\n".join(lines) + "\n" + "-" * 79 + "\n")

@@ -1,4 +1,6 @@
-"""Requests carrying characters no database stores are answered before any view runs.
+"""What every request and response goes through: unstorable input refused, headers added.
+
+Requests carrying characters no database stores are answered before any view runs.
 
 PostgreSQL refuses a NUL character in any text value ("A string literal
 cannot contain NUL"), so a slug, a search word or a form field with ``%00``
@@ -12,6 +14,7 @@ path and replaces them in query strings and forms.)
 import re
 
 from django.http import HttpRequest, HttpResponseBadRequest
+from django.middleware import gzip
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -66,3 +69,69 @@ class RefuseUnstorableInputMiddleware:
         response = HttpResponseBadRequest(body)
         response["Content-Language"] = language
         return response
+
+
+#: Browser features the site never uses, denied to it and to anything it
+#: embeds: a script slipped into a page could not ask for the camera or the
+#: position. (The map shows places; it never asks where the visitor is.)
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    """Whether the client takes gzip (Accept-Encoding, without ``gzip;q=0``)."""
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        name, _sep, params = item.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            quality = params.strip().removeprefix("q=").strip()
+            try:
+                return not quality or float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+class GZipMiddleware(gzip.GZipMiddleware):
+    """Django's compression (with its BREACH mitigation) for the clients that take gzip.
+
+    Django's own looks for the word "gzip" in Accept-Encoding, so a client
+    that refuses it (``gzip;q=0``) got it all the same.
+    """
+
+    def process_response(self, request, response):
+        if not accepts_gzip(request):
+            return response
+        return super().process_response(request, response)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_filters",
@@ -88,11 +89,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and data compressed for clients that accept it, with Django's
     # BREACH mitigation; static files keep whitenoise's pre-compressed copies
     # (whitenoise answers them before this middleware is reached).
-    "django.middleware.gzip.GZipMiddleware",
+    "portal.middleware.GZipMiddleware",
     # Before the session: a NUL in a cookie, a path or a form never reaches the database.
     "portal.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -187,11 +189,14 @@ ACCOUNT_UNIQUE_EMAIL = True
 # at their defaults: do not set it to False.
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
 LOGIN_REDIRECT_URL = "/"
+# Confirming the e-mail address from the browser that signed up signs the
+# new representative in (allauth remembers the sign-up in the session).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 
 # E-mail: printed on the console in development, SMTP in production.
 _email_backend = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
+    "portal.mail.ReadableConsoleBackend"  # headers and text as they are, links whole
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )

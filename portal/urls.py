@@ -21,6 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # robots.txt and the sitemaps, outside the language prefixes.
+    path("", include("portal.site.seo")),
 ]
 
 urlpatterns += i18n_patterns(path("", include("portal.site.urls")))

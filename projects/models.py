@@ -57,7 +57,8 @@ class DevelopmentPlan(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} {self.start_year}–{self.end_year}"
+        # The years isolated, so that "2010–2015" reads in order in Arabic too.
+        return f"{self.title} \u2066{self.start_year}–{self.end_year}\u2069"
 
     def save(self, *args, **kwargs):
         if not self.slug:

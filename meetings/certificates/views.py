@@ -145,5 +145,6 @@ def pdf_view(request, code):
     context.update(logo=logo_data_uri(certificate.commune), stylesheet=PDF_STYLESHEET)
     pdf = render_pdf(context, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    # The links say "download": the browser saves the file (the print page is the one to view).
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
     return response

@@ -3,7 +3,7 @@ page, a user's own page."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import CharField, Count, F, OuterRef, Subquery, Value
+from django.db.models import CharField, Count, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from associations.models import Association, Membership
-from meetings.models import Meeting
+from meetings.models import AssociationAttendance, Certificate, Meeting
 from portal import languages
 from portal.filters import validate_search_query
 from portal.models import Commune
@@ -205,20 +205,52 @@ def commune_detail(request, slug):
     )
 
 
+#: Latest meetings attended and certificates shown per association on the
+#: account page; the association's page lists them all.
+ACCOUNT_RECORDS_PER_ASSOCIATION = 10
+ACCOUNT_COMMENTS = 50
+
+
 @login_required
+@require_safe
 def account(request):
-    """A signed-in user's own page: the associations they represent, their comments."""
-    memberships = (
+    """A signed-in user's own page: the associations they represent, what each received
+    and attended, and their comments.
+
+    An approved membership shows the association's certificates (with their
+    PDF) and the meetings it attended, latest first, a bounded number each.
+    """
+    certificates = Certificate.objects.public().order_by("-awarded_on", "-pk")
+    attendance = AssociationAttendance.objects.public().order_by("-meeting__start_date", "-pk")
+    memberships = list(
         Membership.objects.filter(user=request.user)
-        .select_related("association")
-        .order_by("association__name")
+        .select_related("association__commune")
+        .prefetch_related(
+            Prefetch(
+                "association__certificates",
+                queryset=certificates[:ACCOUNT_RECORDS_PER_ASSOCIATION],
+                to_attr="latest_certificates",
+            ),
+            Prefetch(
+                "association__attendance",
+                queryset=attendance[:ACCOUNT_RECORDS_PER_ASSOCIATION],
+                to_attr="latest_attendance",
+            ),
+        )
+        .order_by("association__name", "pk")
     )
     comments = (
         Comment.objects.filter(author=request.user)
         .with_page()
         .select_related("project", "association")
-        .order_by("-created_at")[:50]
+        .order_by("-created_at")[:ACCOUNT_COMMENTS]
     )
     return render(
-        request, "memberships/mine.html", {"memberships": memberships, "comments": comments}
+        request,
+        "memberships/mine.html",
+        {
+            "memberships": memberships,
+            "approved": Membership.Status.APPROVED,
+            "comments": comments,
+        },
     )

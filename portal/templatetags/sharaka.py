@@ -1,13 +1,15 @@
-"""Template helpers for the public pages: money, progress, images, language links."""
+"""Template helpers for the public pages: money, progress, images, language links,
+and the punctuation and numbers of each language."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.numberformat import format as number_format
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, override
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language, override, pgettext
 
 from portal import images
 
@@ -45,6 +47,59 @@ def mad(value):
         use_l10n=False,
     )
     return spec["pattern"].format(amount=digits)
+
+
+# Left-to-right isolate … pop directional isolate (Unicode's bidirectional
+# algorithm): what they enclose is laid out on its own, left to right.
+LRI, PDI = "\u2066", "\u2069"
+# A range of numbers or years: "2010–2015", "2010 - 2015", "1/2".
+NUMBER_RANGE = re.compile(r"\d+(?:[.,]\d+)?(?:\s*[–—-]\s*|/)\d+(?:[.,]\d+)?")
+
+
+@register.filter(is_safe=True)
+def isolate_numbers(text):
+    """Number ranges read in order in right-to-left text.
+
+    In Arabic, "2010 – 2015" would show as "2015 – 2010": the dash is a
+    neutral between two numbers, each laid out right to left. Isolated, the
+    range reads left to right like any number. No markup is added, so the
+    filter suits attributes and already-escaped HTML alike.
+    """
+    if not text:
+        return text
+    isolated = NUMBER_RANGE.sub(lambda match: f"{LRI}{match.group(0)}{PDI}", str(text))
+    return mark_safe(isolated) if isinstance(text, SafeData) else isolated
+
+
+@register.simple_tag
+def comma():
+    """The comma between two parts of a phrase: "، " in Arabic, ", " in French and English."""
+    return pgettext("list separator", ", ")
+
+
+# One way of writing a percentage per language: French puts a narrow
+# no-break space before the sign; Arabic keeps "90%" in that order, isolated
+# so that the sign never lands on the other side of the number.
+PERCENT_FORMATS = {"ar": LRI + "{value}%" + PDI, "fr": "{value}\u202f%", "en": "{value}%"}
+
+
+@register.filter
+def percent(value):
+    """A whole percentage as the current language writes it: "90%", "90 %"."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return ""
+    pattern = PERCENT_FORMATS.get((get_language() or "ar")[:2], PERCENT_FORMATS["en"])
+    return pattern.format(value=number)
+
+
+@register.simple_tag
+def percent_pattern():
+    """The current language's percentage with "{value}" for the number, for scripts."""
+    return PERCENT_FORMATS.get((get_language() or "ar")[:2], PERCENT_FORMATS["en"])
 
 
 @register.simple_tag(takes_context=True)

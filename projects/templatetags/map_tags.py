@@ -37,6 +37,8 @@ def itinerary(stops):
                 "lat": float(project.latitude),
                 "lng": float(project.longitude),
                 "url": project.get_absolute_url() if project.published else "",
+                # The stop's item in the list beside the map (meetings/includes/_itinerary.html).
+                "anchor": f"stop-{stop.pk}",
             }
         )
     visit_id = stops[0].visit_id if stops else 0

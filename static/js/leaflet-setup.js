@@ -101,6 +101,83 @@
     return link;
   }
 
+  // Screen positions for markers whose points are too close to tell apart
+  // (or to touch): each pair closer than `gap(i, j)` pixels pushes apart
+  // along the line between them. `points` are Leaflet points in the map's
+  // container; with `size`, positions stay inside a box of that size.
+  function spread(points, gap, size) {
+    var placed = points.map(function (p) {
+      return { x: p.x, y: p.y };
+    });
+    for (var round = 0; round < 60; round++) {
+      var moved = false;
+      for (var i = 0; i < placed.length; i++) {
+        for (var j = i + 1; j < placed.length; j++) {
+          var need = gap(i, j);
+          var dx = placed[j].x - placed[i].x;
+          var dy = placed[j].y - placed[i].y;
+          var apart = Math.max(Math.abs(dx), Math.abs(dy));
+          if (apart >= need) {
+            continue;
+          }
+          if (dx === 0 && dy === 0) {
+            // Same point: fan out by order.
+            dx = Math.cos(j);
+            dy = Math.sin(j);
+          }
+          var length = Math.sqrt(dx * dx + dy * dy);
+          var push = (need - apart) / 2 + 1;
+          placed[i].x -= (dx / length) * push;
+          placed[i].y -= (dy / length) * push;
+          placed[j].x += (dx / length) * push;
+          placed[j].y += (dy / length) * push;
+          moved = true;
+        }
+      }
+      if (size) {
+        placed.forEach(function (p, index) {
+          var half = gap(index, index) / 2;
+          p.x = Math.min(Math.max(p.x, half), size.x - half);
+          p.y = Math.min(Math.max(p.y, half), size.y - half);
+        });
+      }
+      if (!moved) {
+        break;
+      }
+    }
+    return placed;
+  }
+
+  // Moves each marker to its spread position, joined by a leader line (and a
+  // dot) to its true point `homes[i]` when it had to move. `leaders` is a
+  // layer group, emptied first.
+  function placeSpread(map, markers, homes, gap, leaders, keepInside) {
+    var spots = spread(
+      homes.map(function (latlng) {
+        return map.latLngToContainerPoint(latlng);
+      }),
+      gap,
+      keepInside ? map.getSize() : null
+    );
+    leaders.clearLayers();
+    markers.forEach(function (marker, index) {
+      var spot = map.containerPointToLatLng(L.point(spots[index].x, spots[index].y));
+      marker.setLatLng(spot);
+      if (map.latLngToContainerPoint(homes[index]).distanceTo(spots[index]) > 2) {
+        leaders.addLayer(
+          L.polyline([homes[index], spot], { className: "map-leader", interactive: false })
+        );
+        leaders.addLayer(
+          L.circleMarker(homes[index], {
+            className: "map-leader-dot",
+            radius: 3,
+            interactive: false,
+          })
+        );
+      }
+    });
+  }
+
   // Runs `start` once the document is parsed (at once if it already is).
   function onReady(start) {
     if (document.readyState === "loading") {
@@ -118,6 +195,8 @@
     element: element,
     popup: popup,
     popupLink: popupLink,
+    spread: spread,
+    placeSpread: placeSpread,
     onReady: onReady,
   };
 })();

@@ -36,7 +36,7 @@
     [
       [data.labelSector, props.sector],
       [data.labelStatus, statusLabels[props.status] || props.status],
-      [data.labelProgress, props.progress + "%"],
+      [data.labelProgress, data.percentPattern.replace("{value}", props.progress)],
     ].forEach(function (pair) {
       facts.appendChild(element("dt", null, pair[0]));
       facts.appendChild(element("dd", null, pair[1]));
@@ -51,9 +51,17 @@
     return box;
   }
 
+  // Markers are at least 24 px wide (WCAG's smallest target), and markers
+  // closer than that on screen are spread apart with a leader line to their
+  // point, so that each can be seen and touched.
+  var MARKER_SIZE = 24;
+
   function projectMarker(feature, latlng) {
     var props = feature.properties;
-    var marker = L.marker(latlng, { icon: setup.markerIcon(props.status), title: props.title });
+    var marker = L.marker(latlng, {
+      icon: setup.markerIcon(props.status, MARKER_SIZE),
+      title: props.title,
+    });
     marker.bindPopup(popupFor(props), { maxWidth: 280 });
     return setup.labelMarker(marker, props.title, { projectId: props.id, status: props.status });
   }
@@ -124,10 +132,41 @@
       }
     });
     drawn = next;
+    layout();
     container.dataset.loaded = "true";
     container.dataset.total = String(collection.total);
     say(data.labelCount.replace("{count}", String(collection.total)));
   }
+
+  var leaders = L.layerGroup().addTo(map);
+
+  function iconWidth(marker) {
+    return marker.options.icon.options.iconSize[0];
+  }
+
+  function layout() {
+    var markers = Object.keys(drawn).map(function (key) {
+      return drawn[key];
+    });
+    var homes = markers.map(function (marker) {
+      if (!marker.home) {
+        marker.home = marker.getLatLng();
+      }
+      return marker.home;
+    });
+    setup.placeSpread(
+      map,
+      markers,
+      homes,
+      function (i, j) {
+        return (iconWidth(markers[i]) + iconWidth(markers[j])) / 2 + 2;
+      },
+      leaders,
+      false
+    );
+  }
+
+  map.on("zoomend", layout);
 
   // aria-busy is set from the moment the view moves until the answer for
   // the latest view is in; data-loaded says an answer has been drawn.

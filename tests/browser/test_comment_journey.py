@@ -67,9 +67,10 @@ def test_representative_comments_in_arabic_and_another_user_reports(page, live_s
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
     assert EmailAddress.objects.get(email="amina@example.org").verified
+    # Confirming from the browser that signed up signs her in.
+    assert page.locator("a.account-link").get_attribute("href") == "/accounts/logout/"
 
     # Ask to represent the association from its page.
-    sign_in(page, base, "amina@example.org")
     page.goto(f"{base}/ar/associations/{association.slug}/")
     page.click(f'a[href="/ar/account/join/{association.slug}/"]')
     page.select_option("select[name=role]", "secretary")

@@ -1,4 +1,4 @@
-"""Meeting calendars (.ics): one meeting, and a commune's upcoming meetings."""
+"""Meeting calendars (.ics): one meeting, and a commune's meetings of the last year and to come."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -53,7 +53,7 @@ def test_one_day_meeting_without_end_date_ends_next_day(client):
     assert event.decoded("dtend") == datetime.date(2024, 5, 11)
 
 
-def test_timed_meeting_starts_at_local_time_in_casablanca(client):
+def test_timed_meeting_starts_at_its_instant_in_utc(client):
     meeting = factories.MeetingFactory(
         start_date=datetime.date(2024, 11, 20), start_time=datetime.time(10, 30)
     )
@@ -61,9 +61,59 @@ def test_timed_meeting_starts_at_local_time_in_casablanca(client):
     (event,) = events(response)
     start = event.decoded("dtstart")
     assert start == datetime.datetime(2024, 11, 20, 10, 30, tzinfo=ZoneInfo("Africa/Casablanca"))
-    assert event["dtstart"].params["TZID"] == "Africa/Casablanca"
+    assert b"DTSTART:20241120T093000Z" in response.content
     assert "dtend" not in event
-    assert b"BEGIN:VTIMEZONE" in response.content
+    assert b"VTIMEZONE" not in response.content
+
+
+def test_timed_meeting_in_ramadan_is_at_utc_plus_0(client):
+    # Morocco's clock is at UTC+0 during Ramadan (here 2024-03-11 to 2024-04-14).
+    meeting = factories.MeetingFactory(
+        start_date=datetime.date(2024, 3, 20), start_time=datetime.time(10, 30)
+    )
+    response = client.get(ics_url("meeting_ics", meeting.slug))
+    assert b"DTSTART:20240320T103000Z" in response.content
+
+
+def test_meeting_calendar_file_is_named_after_the_meeting(client):
+    meeting = factories.MeetingFactory(slug="forum-2024")
+    response = client.get(ics_url("meeting_ics", meeting.slug))
+    assert response["Content-Disposition"] == 'inline; filename="forum-2024.ics"'
+
+
+def test_uid_names_the_site_not_the_host_the_file_was_fetched_from(client, settings):
+    settings.SITE_URL = "https://sharaka.example.ma"
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    meeting = factories.MeetingFactory()
+    path = ics_url("meeting_ics", meeting.slug)
+    uids = {
+        str(event["uid"])
+        for host in ("127.0.0.1", "localhost")
+        for event in events(client.get(path, HTTP_HOST=host))
+    }
+    assert uids == {f"meeting-{meeting.pk}@sharaka.example.ma"}
+
+
+def test_calendar_name_and_texts_are_escaped(client):
+    title = "Forum, 2nd edition; \\ ateliers\nsuite"
+    meeting = factories.MeetingFactory(title_ar=title, venue_ar="Salle A, étage 1; aile B")
+    response = client.get(ics_url("meeting_ics", meeting.slug))
+    unfolded = response.content.decode().replace("\r\n ", "")
+    assert "X-WR-CALNAME:Forum\\, 2nd edition\\; \\\\ ateliers\\nsuite\r\n" in unfolded
+    assert "NAME:Forum\\, 2nd edition\\; \\\\ ateliers\\nsuite\r\n" in unfolded
+    calendar = Calendar.from_ical(response.content)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["summary"]) == title
+    assert str(event["location"]) == "Salle A, étage 1; aile B"
+
+
+def test_meeting_page_links_its_calendar(client):
+    meeting = factories.MeetingFactory()
+    response = client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
+    link = ics_url("meeting_ics", meeting.slug)
+    assert f'href="{link}" type="text/calendar" download' in response.content.decode()
+    assert client.get(link).status_code == 200
 
 
 def test_texts_follow_the_request_language(client):
@@ -85,11 +135,14 @@ def test_unknown_meeting_calendar_is_404(client):
     assert client.get(ics_url("meeting_ics", "no-such-meeting")).status_code == 404
 
 
-def test_commune_calendar_lists_upcoming_published_meetings_only(client):
-    commune = factories.CommuneFactory()
+def test_commune_calendar_holds_last_year_and_upcoming_published_meetings(client):
+    commune = factories.CommuneFactory(slug="guelmim", name_ar="كلميم")
     today = timezone.localdate()
     soon = factories.MeetingFactory(
         commune=commune, title_ar="قريبا", start_date=today + datetime.timedelta(days=3)
+    )
+    far = factories.MeetingFactory(
+        commune=commune, title_ar="بعيد", start_date=today + datetime.timedelta(days=900)
     )
     ongoing = factories.MeetingFactory(
         commune=commune,
@@ -97,8 +150,14 @@ def test_commune_calendar_lists_upcoming_published_meetings_only(client):
         start_date=today - datetime.timedelta(days=1),
         end_date=today + datetime.timedelta(days=1),
     )
-    factories.MeetingFactory(
+    last_month = factories.MeetingFactory(
         commune=commune, title_ar="مضى", start_date=today - datetime.timedelta(days=30)
+    )
+    eleven_months = factories.MeetingFactory(
+        commune=commune, title_ar="قبل أشهر", start_date=today - datetime.timedelta(days=335)
+    )
+    factories.MeetingFactory(
+        commune=commune, title_ar="قديم", start_date=today - datetime.timedelta(days=400)
     )
     factories.MeetingFactory(
         commune=commune,
@@ -107,11 +166,20 @@ def test_commune_calendar_lists_upcoming_published_meetings_only(client):
         published=False,
     )
     factories.MeetingFactory(title_ar="جماعة أخرى", start_date=today + datetime.timedelta(days=3))
-    found = events(client.get(ics_url("commune_ics", commune.slug)))
+    response = client.get(ics_url("commune_ics", commune.slug))
+    found = events(response)
     assert [str(e["uid"]).split("@")[0] for e in found] == [
-        f"meeting-{ongoing.pk}",
-        f"meeting-{soon.pk}",
+        f"meeting-{m.pk}" for m in (eleven_months, last_month, ongoing, soon, far)
     ]
+    assert response["Content-Disposition"] == 'inline; filename="guelmim-meetings.ics"'
+    assert "X-WR-CALNAME:لقاءات كلميم\r\n" in response.content.decode()
+
+
+def test_commune_page_links_its_calendar_and_feeds(client):
+    commune = factories.CommuneFactory()
+    content = client.get(commune.get_absolute_url()).content.decode()
+    for name in ("commune_ics", "commune_meetings", "commune_recommendations"):
+        assert f'href="{ics_url(name, commune.slug)}"' in content
 
 
 def test_unknown_commune_calendar_is_404(client):

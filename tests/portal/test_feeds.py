@@ -7,8 +7,10 @@ date and an alternate link. Every address is absolute from SITE_URL.
 
 import datetime
 import re
+import time
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -280,3 +282,66 @@ def test_feed_query_count_does_not_grow(client, name):
     with CaptureQueriesContext(connection) as many:
         valid_feed(client.get(path), path)
     assert len(few.captured_queries) == len(many.captured_queries)
+
+
+# --- Summaries, dates and a stable feed, as a feed reader sees them ------------------------
+
+MARKUP = '<img src="https://evil.example/x.png" onerror="alert(1)"> & <b>bold</b>'
+
+
+@pytest.mark.parametrize("name", ["commune_meetings", "commune_recommendations"])
+def test_summaries_with_markup_are_text_in_a_feed_reader(client, name):
+    commune = factories.CommuneFactory()
+    meeting = factories.MeetingFactory(commune=commune, summary_ar=MARKUP)
+    factories.RecommendationUpdateFactory(
+        recommendation=factories.RecommendationFactory(meeting=meeting), note_ar=MARKUP
+    )
+    response = client.get(feed_path(name, commune.slug))
+    root = valid_feed(response, feed_path(name, commune.slug))
+    (summary,) = root.findall(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == MARKUP
+
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.bozo_exception
+    (entry,) = parsed.entries
+    # The reader shows the characters; nothing of it becomes an element.
+    assert entry.summary_detail.type == "text/plain"
+    assert entry.summary == MARKUP
+
+
+def test_meeting_entries_are_dated_by_the_meeting(client):
+    commune = factories.CommuneFactory()
+    older = factories.MeetingFactory(commune=commune, start_date=datetime.date(2009, 5, 10))
+    timed = factories.MeetingFactory(
+        commune=commune,
+        start_date=datetime.date(2012, 5, 19),
+        start_time=datetime.time(9, 30),
+    )
+    response = client.get(feed_path("commune_meetings", commune.slug))
+    valid_feed(response, feed_path("commune_meetings", commune.slug))
+    parsed = feedparser.parse(response.content)
+    assert [entry.link for entry in parsed.entries] == [
+        SITE + timed.get_absolute_url(),
+        SITE + older.get_absolute_url(),
+    ]
+    # 09:30 in Guelmim in May 2012 (summer time, UTC+1) is 08:30 UTC; an all-day
+    # meeting starts at local midnight, which in May 2009 (UTC+0) was midnight UTC.
+    assert parsed.entries[0].published_parsed[:5] == (2012, 5, 19, 8, 30)
+    assert parsed.entries[1].published_parsed[:5] == (2009, 5, 10, 0, 0)
+
+
+def test_feed_updated_ignores_a_meeting_published_for_the_future(client):
+    commune = factories.CommuneFactory()
+    upcoming = factories.MeetingFactory(commune=commune, start_date=datetime.date(2099, 1, 1))
+    root = get_feed(client, "commune_meetings", commune)
+    assert rfc3339(root.findtext(f"{ATOM}updated")) == upcoming.updated_at
+
+
+@pytest.mark.parametrize("name", ["commune_meetings", "commune_recommendations"])
+def test_an_empty_feed_keeps_the_same_updated_date(client, name):
+    commune = factories.CommuneFactory()
+    first = get_feed(client, name, commune).findtext(f"{ATOM}updated")
+    time.sleep(1.1)
+    again = get_feed(client, name, commune).findtext(f"{ATOM}updated")
+    assert first == again

@@ -71,7 +71,7 @@ PRINT_MAILER = (
     "('host', 'port', 'username', 'password', 'use_tls', 'timeout')}, "
     "'from': settings.DEFAULT_FROM_EMAIL}))"
 )
-CONSOLE = "django.core.mail.backends.console.EmailBackend"
+CONSOLE = "portal.mail.ReadableConsoleBackend"
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
 

