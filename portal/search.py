@@ -234,12 +234,12 @@ def register_words(found) -> None:
         SearchWord.objects.bulk_create(rows, ignore_conflicts=True, batch_size=REBUILD_BATCH_SIZE)
 
 
-def rebuild_search_text(model, batch_size: int = REBUILD_BATCH_SIZE) -> int:
-    """Recompute ``search_text`` and ``search_title`` for every row; return how many changed.
+def refresh_search_text(model, batch_size: int = REBUILD_BATCH_SIZE) -> tuple[int, set[str]]:
+    """Recompute ``search_text`` and ``search_title`` for every row of ``model``.
 
     Reads the rows in chunks and writes only the rows whose text changed, with
-    ``bulk_update`` in batches of ``batch_size``. Every word read goes into the
-    table of indexed words.
+    ``bulk_update`` in batches of ``batch_size``. Returns how many rows changed
+    and the words of the table of indexed words found in them (not registered).
     """
     text_columns = search_text_columns(model)
     title_columns = search_title_columns(model)
@@ -261,8 +261,26 @@ def rebuild_search_text(model, batch_size: int = REBUILD_BATCH_SIZE) -> int:
     if changed:
         model._base_manager.bulk_update(changed, ["search_text", "search_title"])
         total += len(changed)
+    return total, vocabulary
+
+
+def rebuild_search_text(model, batch_size: int = REBUILD_BATCH_SIZE) -> int:
+    """Recompute ``search_text`` and ``search_title`` for every row; return how many changed.
+
+    Every word read goes into the table of indexed words.
+    """
+    total, vocabulary = refresh_search_text(model, batch_size)
     register_words(sorted(vocabulary))
     return total
+
+
+def replace_vocabulary(found) -> int:
+    """Make the table of indexed words exactly ``found``; return its size."""
+    SearchWord = _vocabulary()
+    SearchWord.objects.all().delete()
+    found = sorted(set(found))
+    register_words(found)
+    return len(found)
 
 
 def rebuild_vocabulary() -> int:
@@ -271,14 +289,11 @@ def rebuild_vocabulary() -> int:
     Words of deleted or changed rows leave the table this way (``save()`` only
     adds).
     """
-    SearchWord = _vocabulary()
-    SearchWord.objects.all().delete()
     found = set()
     for model in searchable_models():
         for text in model._base_manager.values_list("search_text", flat=True).iterator():
             found.update(indexed_words(text))
-    register_words(sorted(found))
-    return len(found)
+    return replace_vocabulary(found)
 
 
 # --- The query ----------------------------------------------------------------

@@ -4,7 +4,7 @@ import importlib
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from associations.models import Association
@@ -173,3 +173,36 @@ def test_postgresql_has_no_expression_index_left():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search_trgm'")
         assert cursor.fetchall() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_search_index_in_parallel_gives_the_same_text_and_words(capsys):
+    # On PostgreSQL each kind is recomputed in a worker process with its own
+    # connection (the rows must be committed for the workers to see them);
+    # elsewhere --jobs falls back to one process. Either way, the same result.
+    commune = factories.CommuneFactory()
+    Association.objects.bulk_create(
+        [Association(name_ar="جمعية الأمل", name_fr="Espoir", slug="espoir", commune=commune)]
+    )
+    project = factories.ProjectFactory(title_ar="بناء مدرسة")
+    Project.objects.filter(pk=project.pk).update(title_ar="توسعة مستشفى")
+    SearchWord.objects.create(word="كلمهقديمه", reversed_word="هميدقهملك", length=9)
+
+    call_command("rebuild_search_index", "--jobs", "2")
+
+    output = capsys.readouterr().out
+    assert "associations.Association: 1 updated" in output
+    assert "projects.Project: 1 updated" in output
+    assert Association.objects.filter(search_text__contains="امل").count() == 1
+    assert Project.objects.filter(search_text__contains="مستشفي").count() == 1
+    assert not Project.objects.filter(search_text__contains="مدرسه").exists()
+    # The table of words is rebuilt from the same pass: new words in, stale out.
+    assert SearchWord.objects.filter(word="مستشفي").exists()
+    assert not SearchWord.objects.filter(word="كلمهقديمه").exists()
+    if connection.vendor == "postgresql":
+        assert "in 2 processes" in output
+
+
+def test_rebuild_search_index_refuses_zero_jobs():
+    with pytest.raises(CommandError, match="--jobs"):
+        call_command("rebuild_search_index", "--jobs", "0")

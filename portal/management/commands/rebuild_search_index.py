@@ -4,16 +4,35 @@
 words to the table of indexed words; run this after writes that bypass it:
 ``bulk_create``, ``QuerySet.update``, SQL imports, and now and then to drop
 from the table the words no record has any more.
+
+The table of words is rebuilt from the words read while the text is
+recomputed, in the same pass. On PostgreSQL, ``--jobs N`` recomputes N kinds
+of record at once, each in its own process and connection (the work is in
+Python: one process per core).
 """
 
-from django.core.management.base import BaseCommand
+import multiprocessing
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
 
 from portal.search import (
     REBUILD_BATCH_SIZE,
-    rebuild_search_text,
-    rebuild_vocabulary,
+    refresh_search_text,
+    replace_vocabulary,
     searchable_models,
 )
+
+
+def _refresh(task: tuple[str, int]) -> tuple[str, int, set[str]]:
+    """One kind of record, in a worker process with a connection of its own."""
+    label, batch_size = task
+    try:
+        changed, words = refresh_search_text(apps.get_model(label), batch_size)
+    finally:
+        connections.close_all()
+    return label, changed, words
 
 
 class Command(BaseCommand):
@@ -26,9 +45,31 @@ class Command(BaseCommand):
             default=REBUILD_BATCH_SIZE,
             help="Rows read and written per batch.",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="Kinds of record recomputed at once, each in its own process (PostgreSQL).",
+        )
 
-    def handle(self, *args, batch_size, **options):
-        for model in searchable_models():
-            changed = rebuild_search_text(model, batch_size=batch_size)
-            self.stdout.write(f"{model._meta.label}: {changed} updated")
-        self.stdout.write(f"indexed words: {rebuild_vocabulary()}")
+    def handle(self, *args, batch_size, jobs, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
+        tasks = [(model._meta.label, batch_size) for model in searchable_models()]
+        vocabulary: set[str] = set()
+        if jobs > 1 and connection.vendor == "postgresql":
+            # The children must not share the parent's connection: close it
+            # before forking; each child opens its own.
+            connections.close_all()
+            self.stdout.write(f"{len(tasks)} kinds in {jobs} processes")
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = pool.imap_unordered(_refresh, tasks)
+                for label, changed, words in results:
+                    vocabulary |= words
+                    self.stdout.write(f"{label}: {changed} updated")
+        else:
+            for label, size in tasks:
+                changed, words = refresh_search_text(apps.get_model(label), size)
+                vocabulary |= words
+                self.stdout.write(f"{label}: {changed} updated")
+        self.stdout.write(f"indexed words: {replace_vocabulary(vocabulary)}")
