@@ -212,6 +212,7 @@ def in_morocco(rng, lat, lon, spread):
 
 def load(scale: float, clock: Clock) -> dict:  # noqa: C901, PLR0915 (one recipe, top to bottom)
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
 
     from associations.models import Association, FieldOfActivity, Membership
     from meetings.models import (
@@ -222,7 +223,7 @@ def load(scale: float, clock: Clock) -> dict:  # noqa: C901, PLR0915 (one recipe
         InstitutionAttendance,
         Meeting,
     )
-    from portal.models import Commune, Institution
+    from portal.models import Commune, Institution, StaffScope
     from projects.models import Comment, DevelopmentPlan, Project, Sector
     from recommendations.models import Recommendation, RecommendationUpdate, Theme
 
@@ -376,6 +377,13 @@ def load(scale: float, clock: Clock) -> dict:  # noqa: C901, PLR0915 (one recipe
         batch_size=BATCH,
     )
     staff = User.objects.create_superuser("national-admin", "admin@national.example.org", PASSWORD)
+    # A council's staff account limited to one region (about 125 communes),
+    # as a regional installation hands the back office to each council.
+    regional = User.objects.create_user(
+        "national-staff", "staff@national.example.org", PASSWORD, is_staff=True
+    )
+    regional.groups.add(Group.objects.get(name="Council staff"))
+    StaffScope.objects.create(user=regional, level=StaffScope.Level.REGION, area=REGIONS[0][1])
     memberships = Membership.objects.bulk_create(
         [
             Membership(
@@ -523,7 +531,11 @@ def load(scale: float, clock: Clock) -> dict:  # noqa: C901, PLR0915 (one recipe
         )
     replies = made(Comment, replies)
     clock.step(f"{len(tops) + len(replies)} comments ({busy_share} on {busy.slug})")
-    return {"busy_project": busy.slug, "staff_email": staff.email}
+    return {
+        "busy_project": busy.slug,
+        "staff_email": staff.email,
+        "regional_email": regional.email,
+    }
 
 
 def spread_comment_dates() -> None:
@@ -571,6 +583,7 @@ def main() -> None:
     print(f"\nDone in {clock.total():.0f} s.")
     print(f"Project with the most comments: {facts['busy_project']}")
     print(f"Back-office superuser: {facts['staff_email']} / {PASSWORD}")
+    print(f"Staff of one region: {facts['regional_email']} / {PASSWORD}")
 
 
 if __name__ == "__main__":
