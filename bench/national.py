@@ -38,7 +38,9 @@ import random
 import sys
 import time
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -552,6 +554,20 @@ def spread_comment_dates() -> None:
         )
 
 
+#: The migrations that make the "Council staff" group, last of each app; each
+#: leaves the group with exactly its permissions, so they run in this order.
+STAFF_GROUP_MIGRATIONS = ("portal.migrations.0009_council_staff_group_without_scopes",)
+
+
+def restore_staff_groups(connection) -> None:
+    """Make again the groups the migrations made (``flush`` empties them)."""
+    from django.apps import apps
+
+    editor = SimpleNamespace(connection=connection)
+    for name in STAFF_GROUP_MIGRATIONS:
+        import_module(name).create_council_staff_group(apps, editor)
+
+
 def main() -> None:
     args = parse_args()
     setup()
@@ -567,6 +583,8 @@ def main() -> None:
         if not args.reset:
             sys.exit("The database already has communes: pass --reset to empty it first.")
         call_command("flush", interactive=False, verbosity=0)
+        # flush empties every table, the groups the migrations made included.
+        restore_staff_groups(connection)
         clock.step("flush")
     with transaction.atomic():
         facts = load(args.scale, clock)
