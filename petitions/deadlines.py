@@ -37,7 +37,7 @@ def next_session(after: datetime.date, months: tuple[int, ...]) -> datetime.date
 
 
 def parse_months(text: str) -> tuple[int, ...]:
-    """"2, 5, 10" → (2, 5, 10); raises ValueError on anything but months 1–12."""
+    """ "2, 5, 10" → (2, 5, 10); raises ValueError on anything but months 1–12."""
     months = sorted({int(part) for part in text.replace(" ", "").split(",") if part})
     if any(not 1 <= month <= 12 for month in months):
         raise ValueError(text)

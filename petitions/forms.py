@@ -77,15 +77,13 @@ class PetitionForm(forms.Form):
 
     def refused_association(self) -> bool:
         """A posted association the user does not represent (a forged filer)."""
-        return any(error.code == "invalid_choice" for error in self.errors.as_data().get(
-            "association", ()
-        ))
+        return any(
+            error.code == "invalid_choice" for error in self.errors.as_data().get("association", ())
+        )
 
     def clean(self):
         data = super().clean()
-        if data.get("filer_kind") == Petition.FilerKind.ASSOCIATION and not data.get(
-            "association"
-        ):
+        if data.get("filer_kind") == Petition.FilerKind.ASSOCIATION and not data.get("association"):
             if "association" not in self.errors:
                 self.add_error("association", _("Choose the association that petitions."))
         return data

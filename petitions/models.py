@@ -348,7 +348,7 @@ class Petition(Illustrative, Searchable, Timestamped, Versioned):
         )
 
     def deadline_text(self, today: datetime.date | None = None) -> str:
-        """"answer due by …", "answered in N days" or "overdue by N days"; empty before filing."""
+        """ "answer due by …", "answered in N days" or "overdue by N days"; empty before filing."""
         if not self.filed_on:
             return ""
         today = today or timezone.localdate()

@@ -365,11 +365,7 @@ def staff_addresses(commune: Commune) -> list[str]:
     """E-mail addresses of the active staff who work for ``commune`` (superusers excluded)."""
     staff = get_user_model().objects.filter(is_active=True, is_staff=True, is_superuser=False)
     return sorted(
-        {
-            user.email
-            for user in staff.filter(~Q(email=""))
-            if scope.covers(user, commune.pk)
-        }
+        {user.email for user in staff.filter(~Q(email="")) if scope.covers(user, commune.pk)}
     )
 
 
@@ -400,7 +396,9 @@ def send_reminders(today: datetime.date | None = None) -> int:
                 "emails/petition_reminder",
                 {
                     "petition": petition,
-                    "admin_url": site_url(reverse("admin:petitions_petition_change", args=[petition.pk])),
+                    "admin_url": site_url(
+                        reverse("admin:petitions_petition_change", args=[petition.pk])
+                    ),
                     "url": site_url(petition.get_absolute_url()),
                 },
                 commune=petition.commune,

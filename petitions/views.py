@@ -47,9 +47,7 @@ def petition_queryset():
             to_attr="public_recommendations",
         ),
         Prefetch("related_projects", queryset=Project.objects.public(), to_attr="public_projects"),
-        Prefetch(
-            "answered_by", queryset=Recommendation.objects.public(), to_attr="public_answers"
-        ),
+        Prefetch("answered_by", queryset=Recommendation.objects.public(), to_attr="public_answers"),
     )
 
 
@@ -283,7 +281,9 @@ def signatories(request, pk):
     """The list of signatories: for the agent and the commune's staff only."""
     petition = get_visible_petition(request, pk)
     if not sees_signatories(request.user, petition):
-        return refuse(request, _("Only the petition's agent sees who signed it."), petition=petition)
+        return refuse(
+            request, _("Only the petition's agent sees who signed it."), petition=petition
+        )
     page = paginate(
         request,
         petition.signatures.only("full_name", "tie", "created_at", "petition_id").order_by(

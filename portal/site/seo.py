@@ -27,6 +27,7 @@ from portal import languages
 from portal.links import site_url
 from portal.models import Commune
 from projects.models import Project
+from petitions.models import Petition
 from recommendations.models import Recommendation
 
 #: Lists and pages that are not records, by URL name.
@@ -37,6 +38,7 @@ STATIC_PAGES = (
     "map:index",
     "associations:list",
     "recommendations:list",
+    "petitions:list",
     "certificates:verify",
     "opendata:index",
 )
@@ -127,6 +129,13 @@ class RecommendationSitemap(AssociationSitemap):
         return Recommendation.objects.published()
 
 
+class PetitionSitemap(AssociationSitemap):
+    fields = ("updated_at",)
+
+    def queryset(self):
+        return Petition.objects.public()
+
+
 SECTIONS = {
     "pages": StaticSitemap,
     "communes": CommuneSitemap,
@@ -134,6 +143,7 @@ SECTIONS = {
     "meetings": MeetingSitemap,
     "projects": ProjectSitemap,
     "recommendations": RecommendationSitemap,
+    "petitions": PetitionSitemap,
 }
 SITEMAPS = {
     f"{name}-{code}": section(code)

@@ -17,6 +17,7 @@ from portal.filters import validate_search_query
 from portal.models import Commune
 from portal.pagecache import anonymous_page
 from portal.paging import cached, paginate, status_summary
+from petitions.models import Petition
 from portal.search import MAX_QUERY_LENGTH, filter_queryset_by_text
 from projects.models import Comment, Project
 from recommendations.models import Recommendation
@@ -180,13 +181,14 @@ def _place_label(key: str, field: str) -> dict | None:
 
 
 @require_safe
-@anonymous_page("communes", "projects", "meetings", "associations", "recommendations")
+@anonymous_page("communes", "projects", "meetings", "associations", "recommendations", "petitions")
 def commune_detail(request, slug):
     commune = get_object_or_404(Commune, slug=slug)
     meetings = Meeting.objects.public().filter(commune=commune)
     projects = Project.objects.public().filter(commune=commune)
     associations = Association.objects.public().filter(commune=commune)
     recommendations = Recommendation.objects.public().filter(meeting__commune=commune)
+    petitions = Petition.objects.listed().filter(commune=commune)
     return render(
         request,
         "portal/commune_detail.html",
@@ -201,6 +203,8 @@ def commune_detail(request, slug):
             "association_count": associations.count(),
             "recommendations": list(recommendations[:PREVIEW_SIZE]),
             "recommendation_status": status_summary(recommendations, Recommendation.Status),
+            "petitions": list(petitions[:PREVIEW_SIZE]),
+            "petition_count": cached("count", petitions, petitions.count),
         },
     )
 
