@@ -48,6 +48,7 @@ class PetitionSettingsAdmin(CommuneScopedAdmin):
         "association_minimum_years",
     )
     list_select_related = ("commune",)
+    list_filter = ("has_arrondissements", commune_drilldown("commune"))
     search_fields = ("commune__name_ar", "commune__name_fr", "commune__name_en")
     autocomplete_fields = ("commune",)
 
@@ -365,6 +366,7 @@ class PetitionEventAdmin(CommuneScopedAdmin):
 class PetitionDocumentAdmin(CommuneScopedAdmin):
     commune_path = "petition__commune"
     list_display = ("title", "petition", "created_at")
+    list_filter = (commune_drilldown("petition__commune"),)
     list_select_related = ("petition",)
     search_fields = ("title", "petition__title")
     date_hierarchy = "created_at"

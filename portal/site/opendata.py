@@ -349,9 +349,7 @@ def _receipt_number() -> Reader:
 def _petition_overdue() -> Reader:
     today = timezone.localdate()
     awaiting = set(Petition.AWAITING_ANSWER)
-    return lambda row: bool(
-        row["due_on"] and row["due_on"] < today and row["status"] in awaiting
-    )
+    return lambda row: bool(row["due_on"] and row["due_on"] < today and row["status"] in awaiting)
 
 
 def _common(title_field: str, url_name: str, url_kwarg: str, url_field: str) -> tuple[Column, ...]:
@@ -698,7 +696,9 @@ DATASETS: tuple[Dataset, ...] = (
                 _("First day of the month of the session whose agenda holds it."),
                 field("session"),
             ),
-            Column("committee", "text", _("Standing committee it was sent to."), field("committee")),
+            Column(
+                "committee", "text", _("Standing committee it was sent to."), field("committee")
+            ),
             Column(
                 "decision_reasons",
                 "text",

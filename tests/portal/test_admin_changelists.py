@@ -46,6 +46,13 @@ from projects.models import (
     Sector,
 )
 from recommendations.models import Recommendation, RecommendationUpdate, Theme
+from petitions.models import (
+    Petition,
+    PetitionDocument,
+    PetitionEvent,
+    PetitionSettings,
+    PetitionSignature,
+)
 from tests import factories
 
 User = get_user_model()
@@ -166,6 +173,13 @@ ROW_MAKERS = {
     Comment: _comment,
     CommentReport: factories.CommentReportFactory,
     OutgoingEmail: factories.OutgoingEmailFactory,
+    Petition: lambda: factories.PetitionFactory(
+        commune=factories.CommuneFactory(), association=None
+    ),
+    PetitionEvent: factories.PetitionEventFactory,
+    PetitionDocument: factories.PetitionDocumentFactory,
+    PetitionSignature: factories.PetitionSignatureFactory,
+    PetitionSettings: factories.PetitionSettingsFactory,
 }
 
 REGISTERED = list(admin.site._registry)
