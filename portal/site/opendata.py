@@ -63,14 +63,14 @@ from openpyxl.styles import Font
 
 from associations.filters import AssociationFilter
 from associations.models import Association
+from petitions.filters import PetitionFilter
+from petitions.models import Petition
 from portal import languages
 from portal.links import site_url
 from portal.middleware import accepts_gzip
 from portal.models import Commune
 from projects.filters import ProjectFilter
 from projects.models import Project
-from petitions.filters import PetitionFilter
-from petitions.models import Petition
 from recommendations.filters import RecommendationFilter
 from recommendations.models import Recommendation
 

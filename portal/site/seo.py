@@ -23,11 +23,11 @@ from django.views.decorators.http import require_safe
 
 from associations.models import Association
 from meetings.models import Meeting
+from petitions.models import Petition
 from portal import languages
 from portal.links import site_url
 from portal.models import Commune
 from projects.models import Project
-from petitions.models import Petition
 from recommendations.models import Recommendation
 
 #: Lists and pages that are not records, by URL name.

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_safe
 
 from associations.models import Association, Membership
 from meetings.models import AssociationAttendance, Certificate, Meeting
+from petitions.models import Petition
 from portal import languages
 from portal.filters import validate_search_query
 from portal.models import Commune
 from portal.pagecache import anonymous_page
 from portal.paging import cached, paginate, status_summary
-from petitions.models import Petition
 from portal.search import MAX_QUERY_LENGTH, filter_queryset_by_text
 from projects.models import Comment, Project
 from recommendations.models import Recommendation

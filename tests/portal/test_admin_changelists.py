@@ -34,6 +34,13 @@ from meetings.models import (
     Speech,
     Workshop,
 )
+from petitions.models import (
+    Petition,
+    PetitionDocument,
+    PetitionEvent,
+    PetitionSettings,
+    PetitionSignature,
+)
 from portal.models import Commune, Institution, OutgoingEmail, Person
 from projects.models import (
     Comment,
@@ -46,13 +53,6 @@ from projects.models import (
     Sector,
 )
 from recommendations.models import Recommendation, RecommendationUpdate, Theme
-from petitions.models import (
-    Petition,
-    PetitionDocument,
-    PetitionEvent,
-    PetitionSettings,
-    PetitionSignature,
-)
 from tests import factories
 
 User = get_user_model()

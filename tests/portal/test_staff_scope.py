@@ -38,6 +38,13 @@ from meetings.models import (
     Speech,
     Workshop,
 )
+from petitions.models import (
+    Petition,
+    PetitionDocument,
+    PetitionEvent,
+    PetitionSettings,
+    PetitionSignature,
+)
 from portal import scope
 from portal.admin import CommuneScopedAdmin, ScopedChoices
 from portal.models import Commune, Institution, OutgoingEmail, Person, StaffScope
@@ -52,13 +59,6 @@ from projects.models import (
     Sector,
 )
 from recommendations.models import Recommendation, RecommendationUpdate, Theme
-from petitions.models import (
-    Petition,
-    PetitionDocument,
-    PetitionEvent,
-    PetitionSettings,
-    PetitionSignature,
-)
 from tests import factories
 from tests.helpers import admin_form_data, page_errors
 

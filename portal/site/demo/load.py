@@ -30,9 +30,9 @@ from meetings.models import (
     Speech,
     Workshop,
 )
-from portal import languages
 from petitions.deadlines import add_months
 from petitions.models import Petition, PetitionEvent, PetitionSettings
+from portal import languages
 from portal.models import Commune, Institution, Person, StaffScope
 from projects.models import DevelopmentPlan, Project, ProjectUpdate, Sector
 from recommendations.models import Recommendation, Theme
