@@ -144,9 +144,12 @@ class PetitionSettings(Versioned):
 
 
 class PetitionQuerySet(VersionedQuerySet):
+    def published(self):
+        """Every petition past its private draft: a visitor sees them all."""
+        return self.exclude(status=Petition.Status.DRAFT)
+
     def public(self):
-        """What a visitor sees: every petition past its private draft."""
-        return self.exclude(status=Petition.Status.DRAFT).select_related("commune", "association")
+        return self.published().select_related("commune", "association")
 
     def listed(self):
         """``public()`` for a list: the long texts a card never shows stay in the database."""

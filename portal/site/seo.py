@@ -133,7 +133,7 @@ class PetitionSitemap(AssociationSitemap):
     fields = ("updated_at",)
 
     def queryset(self):
-        return Petition.objects.public()
+        return Petition.objects.published()
 
 
 SECTIONS = {

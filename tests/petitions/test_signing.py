@@ -69,9 +69,7 @@ def test_an_unverified_address_cannot_sign():
 
 @pytest.mark.parametrize("status", ["filed", "closed", "inadmissible"])
 def test_a_filed_or_closed_petition_takes_no_signature(status):
-    petition = factories.PetitionFactory(
-        status=status, filed_on="2026-01-05", decision_reasons="r"
-    )
+    petition = factories.PetitionFactory(status=status, filed_on="2026-01-05", decision_reasons="r")
     response = client_for(verified_user()).post(sign_url(petition), SIGNATURE)
 
     assert response.status_code == 403
@@ -80,9 +78,7 @@ def test_a_filed_or_closed_petition_takes_no_signature(status):
 
 
 def test_an_associations_petition_is_not_signed_online(eligible_association):
-    petition = factories.PetitionFactory(
-        filer_kind="association", association=eligible_association
-    )
+    petition = factories.PetitionFactory(filer_kind="association", association=eligible_association)
     response = client_for(verified_user()).post(sign_url(petition), SIGNATURE)
     assert response.status_code == 403
 
