@@ -44,7 +44,7 @@ def test_staff_declare_a_petition_inadmissible_with_reasons(filed_petition):
         procedure_url(filed_petition), {"step": "inadmissible", "date": "2026-02-01", "text": ""}
     )
     assert refused.status_code == 200
-    assert "Give the reasons" in refused.content.decode()
+    assert "اذكر الأسباب" in refused.content.decode()  # the back office is in Arabic
     filed_petition.refresh_from_db()
     assert filed_petition.status == Petition.Status.FILED
 
