@@ -74,9 +74,7 @@ def test_an_association_representative_files_a_petition(page, live_server, demo_
     )
     user = factories.UserFactory(username="rachida", email="rachida@example.org")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    Membership.objects.create(
-        user=user, association=association, status=Membership.Status.APPROVED
-    )
+    Membership.objects.create(user=user, association=association, status=Membership.Status.APPROVED)
     base = live_server.url
     page.set_extra_http_headers(ARABIC)
     sign_in_as(page, live_server, "rachida")
