@@ -265,7 +265,7 @@ class Petition(Illustrative, Searchable, Timestamped, Versioned):
     search_title_fields = ("title",)
     search_snippet_fields = ("objectives", "action_requested")
     search_key = "petitions"
-    search_order = ("-created_at", "-pk")
+    search_order = ("-filed_on", "-pk")
     version_names = ("petitions",)
 
     class Meta:
