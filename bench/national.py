@@ -225,6 +225,8 @@ def load(scale: float, clock: Clock) -> dict:  # noqa: C901, PLR0915 (one recipe
         InstitutionAttendance,
         Meeting,
     )
+    from petitions.deadlines import add_months
+    from petitions.models import Petition, PetitionEvent, PetitionSignature
     from portal.models import Commune, Institution, StaffScope
     from projects.models import Comment, DevelopmentPlan, Project, Sector
     from recommendations.models import Recommendation, RecommendationUpdate, Theme
@@ -475,6 +477,88 @@ def load(scale: float, clock: Clock) -> dict:  # noqa: C901, PLR0915 (one recipe
     )
     clock.step(f"{len(recommendations)} recommendations, {len(updates)} follow-ups")
 
+    # Petitions: a tenth still collecting signatures, the rest filed on a
+    # receipt number per commune and year and spread over the procedure; a
+    # tenth of those overdue. Signatures go to the collecting ones, stored
+    # counts set to match.
+    stages = [
+        Petition.Status.FILED,
+        Petition.Status.UNDER_REVIEW,
+        Petition.Status.ADMISSIBLE,
+        Petition.Status.INADMISSIBLE,
+        Petition.Status.SCHEDULED,
+        Petition.Status.DISCUSSED,
+        Petition.Status.CLOSED,
+    ]
+    receipts: dict = {}
+    petitions = []
+    for i in range(round(3000 * scale)):
+        commune = communes[(i * 7) % len(communes)]
+        by_association = i % 3 != 0
+        collecting = not by_association and i % 10 == 3
+        status = Petition.Status.COLLECTING if collecting else stages[i % len(stages)]
+        filed_on = None if collecting else today - datetime.timedelta(days=20 + (i * 13) % 900)
+        petition = Petition(
+            commune=commune,
+            title=f"عريضة بشأن {CAUSES[i % len(CAUSES)][0]} رقم {i + 1}",
+            reasons=LOREM_AR,
+            objectives=LOREM_AR[:200],
+            action_requested=LOREM_AR[:150],
+            filer_kind="association" if by_association else "citizens",
+            association=associations[(i * 11) % len(associations)] if by_association else None,
+            agent_name=f"وكيل {i + 1}",
+            status=status,
+            required_signatures=0 if by_association else 100,
+            signature_count=0 if collecting or by_association else 100 + i % 50,
+            filed_on=filed_on,
+        )
+        if filed_on:
+            key = (commune.pk, filed_on.year)
+            receipts[key] = receipts.get(key, 0) + 1
+            petition.receipt_year, petition.receipt_sequence = filed_on.year, receipts[key]
+            petition.due_on = add_months(filed_on, 3)
+            if status not in (Petition.Status.FILED, Petition.Status.UNDER_REVIEW):
+                petition.decided_on = filed_on + datetime.timedelta(days=30 + i % 60)
+            if status in (Petition.Status.INADMISSIBLE, Petition.Status.CLOSED):
+                petition.decision_reasons = "الموضوع لا يدخل ضمن اختصاصات المجلس"
+            if status in (Petition.Status.DISCUSSED, Petition.Status.CLOSED):
+                petition.outcome = "صادق المجلس على النقطة"
+            if status in (Petition.Status.SCHEDULED, Petition.Status.DISCUSSED):
+                petition.committee = "لجنة الميزانية والشؤون المالية"
+        petitions.append(petition)
+    petitions = made(Petition, petitions)
+    events = []
+    for petition in petitions:
+        if petition.filed_on is None:
+            events.append(PetitionEvent(petition=petition, status="collecting", date=today))
+            continue
+        events.append(PetitionEvent(petition=petition, status="filed", date=petition.filed_on))
+        if petition.status != Petition.Status.FILED:
+            events.append(
+                PetitionEvent(
+                    petition=petition,
+                    status=petition.status,
+                    date=petition.decided_on or petition.filed_on,
+                    text=petition.decision_reasons or petition.outcome,
+                )
+            )
+    PetitionEvent.objects.bulk_create(events, batch_size=BATCH)
+    collecting = [p for p in petitions if p.status == Petition.Status.COLLECTING]
+    per_petition = min(len(users), round(50_000 * scale) // max(1, len(collecting)))
+    signatures = [
+        PetitionSignature(
+            petition=petition,
+            user=users[(start + k) % len(users)],
+            full_name=f"موقع {k + 1}",
+            tie="residence" if k % 4 else "work",
+        )
+        for start, petition in enumerate(collecting)
+        for k in range(per_petition)
+    ]
+    PetitionSignature.objects.bulk_create(signatures, batch_size=BATCH)
+    Petition.objects.filter(pk__in=[p.pk for p in collecting]).update(signature_count=per_petition)
+    clock.step(f"{len(petitions)} petitions, {len(events)} steps, {len(signatures)} signatures")
+
     certificates = []
     serials: dict = {}
     for i in range(round(20_000 * scale)):
@@ -556,7 +640,10 @@ def spread_comment_dates() -> None:
 
 #: The migrations that make the "Council staff" group, last of each app; each
 #: leaves the group with exactly its permissions, so they run in this order.
-STAFF_GROUP_MIGRATIONS = ("portal.migrations.0009_council_staff_group_without_scopes",)
+STAFF_GROUP_MIGRATIONS = (
+    "portal.migrations.0009_council_staff_group_without_scopes",
+    "petitions.migrations.0002_council_staff_group_and_search_indexes",
+)
 
 
 def restore_staff_groups(connection) -> None:

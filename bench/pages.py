@@ -191,6 +191,7 @@ def _targets(staff_email: str) -> list[dict]:
 
     from associations.models import Association
     from meetings.models import Certificate, Meeting
+    from petitions.models import Petition
     from portal.models import Commune
     from projects.models import Comment, Project
     from recommendations.models import Recommendation
@@ -201,6 +202,7 @@ def _targets(staff_email: str) -> list[dict]:
     association = Association.objects.published().order_by("pk")[100]
     meeting = Meeting.objects.published().order_by("pk")[100]
     recommendation = Recommendation.objects.published().order_by("pk")[100]
+    petition = Petition.objects.published().order_by("pk")[100]
     commune = Commune.objects.order_by("pk")[100]
     certificate = Certificate.objects.valid().order_by("pk")[100]
     country = urlencode({"bbox": "-17.1,20.8,-1.0,35.95", "zoom": "6"})
@@ -221,6 +223,9 @@ def _targets(staff_email: str) -> list[dict]:
         ("meeting page", meeting.get_absolute_url()),
         ("recommendations tracker", "/ar/recommendations/"),
         ("recommendation page", recommendation.get_absolute_url()),
+        ("petitions list", "/ar/petitions/"),
+        ("petitions, overdue", "/ar/petitions/?deadline=overdue"),
+        ("petition page", petition.get_absolute_url()),
         ("map page", "/ar/map/"),
         ("certificate check", certificate.get_absolute_url()),
         ("search, one common word", "/ar/search/?" + urlencode({"q": "التنمية"})),

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "meetings",
     "projects",
     "recommendations",
+    "petitions",
     "portal.site",
 ]
 
@@ -346,6 +347,14 @@ LOGGING = {
 COMMENTS_RATE_LIMIT = (
     envint("COMMENTS_RATE_LIMIT_COUNT", 5),
     envint("COMMENTS_RATE_LIMIT_SECONDS", 600),
+)
+
+# --- petitions ---
+# Signatures (and withdrawals) a user may make per window (count, seconds),
+# counted in the shared cache like the comments.
+PETITION_SIGNING_RATE_LIMIT = (
+    envint("PETITION_SIGNING_RATE_LIMIT_COUNT", 10),
+    envint("PETITION_SIGNING_RATE_LIMIT_SECONDS", 600),
 )
 
 # --- scale ---

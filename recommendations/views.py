@@ -20,8 +20,11 @@ def get_public_recommendation(pk: int, *, preview: bool = False) -> Recommendati
         if preview
         else Recommendation.objects.public()
     )
+    # "answered_petitions" is the petitions app's link to this recommendation, read by
+    # its name (the app above is never imported); the page skips their drafts.
     queryset = recommendations.select_related("workshop", "session__chair").prefetch_related(
         "updates",
+        "answered_petitions",
         Prefetch("related_projects", queryset=Project.objects.public(), to_attr="public_projects"),
         Prefetch(
             "related_associations",

@@ -364,3 +364,59 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
     kind = "emails/comment_reply"
     language = "ar"
     commune = factory.SubFactory(CommuneFactory)
+
+
+# --- petitions ---
+
+
+class PetitionFactory(factory.django.DjangoModelFactory):
+    """A citizens' petition open for signatures, unless told otherwise."""
+
+    class Meta:
+        model = "petitions.Petition"
+
+    commune = factory.SubFactory(CommuneFactory)
+    title = factory.Sequence(lambda n: f"عريضة رقم {n}")
+    reasons = "أسباب العريضة"
+    objectives = "أهداف العريضة"
+    action_requested = "الإجراء المطلوب"
+    filer_kind = "citizens"
+    agent = factory.SubFactory(UserFactory)
+    agent_name = "Agent Name"
+    status = "collecting"
+    required_signatures = 100
+
+
+class PetitionEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "petitions.PetitionEvent"
+
+    petition = factory.SubFactory(PetitionFactory)
+    status = "collecting"
+    date = datetime.date(2026, 1, 5)
+
+
+class PetitionDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "petitions.PetitionDocument"
+
+    petition = factory.SubFactory(PetitionFactory)
+    title = factory.Sequence(lambda n: f"وثيقة {n}")
+    file = factory.Sequence(lambda n: f"petitions/documents/document-{n}.pdf")
+
+
+class PetitionSignatureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "petitions.PetitionSignature"
+
+    petition = factory.SubFactory(PetitionFactory)
+    user = factory.SubFactory(UserFactory)
+    full_name = factory.Sequence(lambda n: f"Signatory Number{n}")
+    tie = "residence"
+
+
+class PetitionSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "petitions.PetitionSettings"
+
+    commune = factory.SubFactory(CommuneFactory)

@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("projects", "development projects, comments and the map"),
     ("meetings", "meetings, presentations and certificates"),
     ("recommendations", "recommendations and their follow-up"),
+    ("petitions", "petitions to the council, their signatures and procedure"),
     ("portal.site", "the site: pages combining several apps; no lower layer imports it"),
 )
 

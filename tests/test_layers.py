@@ -242,7 +242,7 @@ def test_importing_the_site_layer_is_a_layer_violation(tmp_path):
     )
     assert layer_violations(imports) == [
         "recommendations/views.py:1: recommendations.views → portal.site.views: "
-        "layer 4 (recommendations) may not import layer 5 (portal.site)"
+        "layer 4 (recommendations) may not import layer 6 (portal.site)"
     ]
 
 

@@ -63,6 +63,8 @@ from openpyxl.styles import Font
 
 from associations.filters import AssociationFilter
 from associations.models import Association
+from petitions.filters import PetitionFilter
+from petitions.models import Petition
 from portal import languages
 from portal.links import site_url
 from portal.middleware import accepts_gzip
@@ -331,6 +333,25 @@ def _recommendation_queryset():
     return Recommendation.objects.published().order_by("pk")
 
 
+def _petition_queryset():
+    return Petition.objects.public().order_by("pk")
+
+
+def _receipt_number() -> Reader:
+    def read(row):
+        if row["receipt_sequence"] is None:
+            return ""
+        return f"{row['receipt_year']}/{row['receipt_sequence']:04d}"
+
+    return read
+
+
+def _petition_overdue() -> Reader:
+    today = timezone.localdate()
+    awaiting = set(Petition.AWAITING_ANSWER)
+    return lambda row: bool(row["due_on"] and row["due_on"] < today and row["status"] in awaiting)
+
+
 def _common(title_field: str, url_name: str, url_kwarg: str, url_field: str) -> tuple[Column, ...]:
     return (
         Column("id", "integer", _("Identifier, stable over time."), field("pk")),
@@ -580,6 +601,114 @@ DATASETS: tuple[Dataset, ...] = (
             UPDATED_AT,
         ),
         lists=(("related_projects", _related_projects),),
+    ),
+    # Petitions without a word of their signatories or their agent (Law 09-08):
+    # the count of signatures only.
+    Dataset(
+        key="petitions",
+        title=_("Petitions"),
+        description=_(
+            "The petitions filed with the commune councils, where each stands and whether "
+            "it was answered within the law's deadline. No signatory or agent is named."
+        ),
+        list_url_name="petitions:list",
+        formats=("csv", "xlsx", "json"),
+        filterset_class=PetitionFilter,
+        get_queryset=_petition_queryset,
+        columns=(
+            Column("id", "integer", _("Identifier, stable over time."), field("pk")),
+            Column(
+                "url",
+                "url",
+                _("Address of the record's page on this site."),
+                page_url("petitions:detail", "pk", "pk"),
+            ),
+            Column("title", "text", _("Subject of the petition, as filed."), field("title")),
+            Column("objectives", "text", _("Its objectives, as filed."), field("objectives")),
+            Column(
+                "action_requested",
+                "text",
+                _("The action it asks of the council, as filed."),
+                field("action_requested"),
+            ),
+            *_commune_columns("commune"),
+            Column(
+                "filer_kind",
+                "code",
+                _("Who filed it: an association or citizens."),
+                field("filer_kind"),
+                codes=Petition.FilerKind.choices,
+            ),
+            Column(
+                "association",
+                "text",
+                _("The association that filed it, if any."),
+                translated("association__name"),
+            ),
+            Column(
+                "status",
+                "code",
+                _("Status code."),
+                field("status"),
+                codes=[c for c in Petition.Status.choices if c[0] != Petition.Status.DRAFT],
+            ),
+            Column(
+                "status_label",
+                "text",
+                _("Status, in words."),
+                label("status", Petition.Status.choices),
+            ),
+            Column(
+                "receipt_number",
+                "text",
+                _("Number of the filing receipt (year/sequence in the commune)."),
+                computed(("receipt_year", "receipt_sequence"), _receipt_number),
+            ),
+            Column("filed_on", "date", _("Date it was filed."), field("filed_on")),
+            Column("due_on", "date", _("Date the bureau's answer is due by."), field("due_on")),
+            Column(
+                "decided_on",
+                "date",
+                _("Date of the bureau's decision on admissibility."),
+                field("decided_on"),
+            ),
+            Column(
+                "overdue",
+                "boolean",
+                _("Past the answer's deadline without a decision."),
+                computed(("due_on", "status"), _petition_overdue),
+            ),
+            Column(
+                "signature_count",
+                "integer",
+                _("Number of online signatures (citizens' petitions)."),
+                field("signature_count"),
+            ),
+            Column(
+                "required_signatures",
+                "integer",
+                _("Signatures needed to file a citizens' petition."),
+                field("required_signatures"),
+            ),
+            Column(
+                "session",
+                "date",
+                _("First day of the month of the session whose agenda holds it."),
+                field("session"),
+            ),
+            Column(
+                "committee", "text", _("Standing committee it was sent to."), field("committee")
+            ),
+            Column(
+                "decision_reasons",
+                "text",
+                _("Reasons of the decision, for an inadmissible petition."),
+                field("decision_reasons"),
+            ),
+            Column("outcome", "text", _("Outcome of the council's discussion."), field("outcome")),
+            ILLUSTRATIVE,
+            UPDATED_AT,
+        ),
     ),
 )
 
@@ -918,6 +1047,7 @@ def index(request):
                     ("calendar", "feeds:commune_ics"),
                     ("meetings_feed", "feeds:commune_meetings"),
                     ("recommendations_feed", "feeds:commune_recommendations"),
+                    ("petitions_feed", "feeds:commune_petitions"),
                 )
             },
         },

@@ -65,6 +65,7 @@ KIND_PRIORITY = (
     "institutions",
     "people",
     "recommendations",
+    "petitions",
     "workshops",
     "presentations",
     "sessions",

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_safe
 
 from associations.models import Association
 from meetings.models import Meeting
+from petitions.models import Petition
 from portal import languages
 from portal.links import site_url
 from portal.models import Commune
@@ -37,6 +38,7 @@ STATIC_PAGES = (
     "map:index",
     "associations:list",
     "recommendations:list",
+    "petitions:list",
     "certificates:verify",
     "opendata:index",
 )
@@ -127,6 +129,13 @@ class RecommendationSitemap(AssociationSitemap):
         return Recommendation.objects.published()
 
 
+class PetitionSitemap(AssociationSitemap):
+    fields = ("updated_at",)
+
+    def queryset(self):
+        return Petition.objects.published()
+
+
 SECTIONS = {
     "pages": StaticSitemap,
     "communes": CommuneSitemap,
@@ -134,6 +143,7 @@ SECTIONS = {
     "meetings": MeetingSitemap,
     "projects": ProjectSitemap,
     "recommendations": RecommendationSitemap,
+    "petitions": PetitionSitemap,
 }
 SITEMAPS = {
     f"{name}-{code}": section(code)

@@ -11,6 +11,7 @@ from django.urls import include, path
 
 from associations.memberships import urls as membership_urls
 from meetings import urls as meeting_urls
+from petitions import urls as petition_urls
 from portal import views as portal_views
 from recommendations import urls as recommendation_urls
 
@@ -26,7 +27,11 @@ portal_patterns = [
     path("img/<int:width>/<path:name>", portal_views.image_rendition, name="image"),
 ]
 
-feed_patterns = [*meeting_urls.feed_urlpatterns, *recommendation_urls.feed_urlpatterns]
+feed_patterns = [
+    *meeting_urls.feed_urlpatterns,
+    *recommendation_urls.feed_urlpatterns,
+    *petition_urls.feed_urlpatterns,
+]
 
 account_patterns = [
     path("", views.account, name="mine"),
@@ -52,6 +57,7 @@ urlpatterns = [
     path("projects/", include("projects.comments.urls")),
     path("account/", include((account_patterns, "memberships"))),
     path("recommendations/", include("recommendations.urls")),
+    path("petitions/", include("petitions.urls")),
     path("map/", include("projects.map.urls")),
     path("certificates/", include("meetings.certificates.urls")),
     path("search/", include(([path("", search.index, name="index")], "search"))),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from associations.models import Association, Membership
 from meetings.models import AssociationAttendance, Certificate, Meeting
+from petitions.models import Petition
 from portal import languages
 from portal.filters import validate_search_query
 from portal.models import Commune
@@ -180,13 +181,14 @@ def _place_label(key: str, field: str) -> dict | None:
 
 
 @require_safe
-@anonymous_page("communes", "projects", "meetings", "associations", "recommendations")
+@anonymous_page("communes", "projects", "meetings", "associations", "recommendations", "petitions")
 def commune_detail(request, slug):
     commune = get_object_or_404(Commune, slug=slug)
     meetings = Meeting.objects.public().filter(commune=commune)
     projects = Project.objects.public().filter(commune=commune)
     associations = Association.objects.public().filter(commune=commune)
     recommendations = Recommendation.objects.public().filter(meeting__commune=commune)
+    petitions = Petition.objects.listed().filter(commune=commune)
     return render(
         request,
         "portal/commune_detail.html",
@@ -201,6 +203,8 @@ def commune_detail(request, slug):
             "association_count": associations.count(),
             "recommendations": list(recommendations[:PREVIEW_SIZE]),
             "recommendation_status": status_summary(recommendations, Recommendation.Status),
+            "petitions": list(petitions[:PREVIEW_SIZE]),
+            "petition_count": cached("count", petitions, petitions.count),
         },
     )
 

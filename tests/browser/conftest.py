@@ -174,7 +174,7 @@ def demo_data(transactional_db, monkeypatch):
     may have emptied the database, data migrations included: the "Council
     staff" group gets its permissions back first, as `migrate` gives them.
     """
-    staff_group = import_module("portal.migrations.0009_council_staff_group_without_scopes")
+    staff_group = import_module("petitions.migrations.0002_council_staff_group_and_search_indexes")
     staff_group.create_council_staff_group(django_apps, SimpleNamespace(connection=connection))
     for name, password in DEMO_PASSWORDS.items():
         monkeypatch.setenv(name, password)

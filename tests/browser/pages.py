@@ -1,12 +1,17 @@
 """Where the demo records live on the public site, for the browser tests."""
 
 from meetings.models import Certificate, Meeting
+from petitions.models import Petition
 from recommendations.models import Recommendation
 
 GUELMIM_MEETING = "guelmim-civil-society-outreach-meeting"
 TAROUDANT_FORUM = "taroudant-associations-forum-2009"
 GUELMIM_ASSOCIATION = "guelmim-al-amal-development-solidarity"
 GUELMIM_PROJECT = "guelmim-dar-chabab-al-massira"
+#: The demo's citizens' petition in Taroudant, open for signatures.
+TAROUDANT_PETITION = "تهيئة وإنارة الممر المحاذي لأسوار المدينة العتيقة"
+#: The Guelmim associations' request for the partnership charter, on the agenda.
+GUELMIM_PETITION = "إدراج نقطة إبرام ميثاق الشراكة مع المجتمع المدني في جدول أعمال المجلس"
 
 
 def not_found_page(lang: str) -> str:
@@ -26,6 +31,7 @@ def public_pages(lang: str) -> dict[str, str]:
     """Every kind of public page, by name, with the demo records."""
     recommendation = guelmim_recommendation()
     certificate = demo_certificate()
+    petition = Petition.objects.get(title=GUELMIM_PETITION)
     assert Meeting.objects.filter(slug=TAROUDANT_FORUM).exists()
     return {
         "home": f"/{lang}/",
@@ -44,6 +50,8 @@ def public_pages(lang: str) -> dict[str, str]:
         "certificate-verify-form": f"/{lang}/certificates/verify/",
         "certificate-verify": f"/{lang}/certificates/verify/{certificate.code}/",
         "certificate-print": f"/{lang}/certificates/{certificate.code}/print/",
+        "petitions": f"/{lang}/petitions/",
+        "petition": f"/{lang}/petitions/{petition.pk}/",
         "open-data": f"/{lang}/open-data/",
         "sign-in": "/accounts/login/",
     }

@@ -34,6 +34,13 @@ from meetings.models import (
     Speech,
     Workshop,
 )
+from petitions.models import (
+    Petition,
+    PetitionDocument,
+    PetitionEvent,
+    PetitionSettings,
+    PetitionSignature,
+)
 from portal.models import Commune, Institution, OutgoingEmail, Person
 from projects.models import (
     Comment,
@@ -166,6 +173,13 @@ ROW_MAKERS = {
     Comment: _comment,
     CommentReport: factories.CommentReportFactory,
     OutgoingEmail: factories.OutgoingEmailFactory,
+    Petition: lambda: factories.PetitionFactory(
+        commune=factories.CommuneFactory(), association=None
+    ),
+    PetitionEvent: factories.PetitionEventFactory,
+    PetitionDocument: factories.PetitionDocumentFactory,
+    PetitionSignature: factories.PetitionSignatureFactory,
+    PetitionSettings: factories.PetitionSettingsFactory,
 }
 
 REGISTERED = list(admin.site._registry)

@@ -6,8 +6,11 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
-SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
-migration = importlib.import_module("portal.migrations.0009_council_staff_group_without_scopes")
+SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations", "petitions")
+# The latest migration that sets the group: portal's rules plus the petitions app.
+migration = importlib.import_module(
+    "petitions.migrations.0002_council_staff_group_and_search_indexes"
+)
 # Which communes a staff account works for is an account power: superusers only.
 ACCOUNT_MODELS = {"portal.staffscope"}
 

@@ -17,7 +17,7 @@ from tests import factories
 
 from .test_admin_changelists import ROW_MAKERS
 
-SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
+SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations", "petitions")
 # Bookkeeping rows the code keeps and nobody edits (the stored data versions).
 # Tables the site keeps for itself (data versions, the search's words): no admin page.
 BOOKKEEPING = {"portal.DataVersion", "portal.SearchWord"}

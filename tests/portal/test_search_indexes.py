@@ -25,12 +25,17 @@ from tests import factories
 
 migration = importlib.import_module("portal.migrations.0005_search_text_indexes")
 kinds_migration = importlib.import_module("portal.migrations.0013_search_forms_and_more_kinds")
+petitions_migration = importlib.import_module(
+    "petitions.migrations.0002_council_staff_group_and_search_indexes"
+)
+#: Every searchable kind frozen by a migration: portal's 0013, then the kinds added later.
+ALL_KINDS = [*kinds_migration.KINDS, *petitions_migration.KINDS]
 
 pytestmark = pytest.mark.django_db
 
 
 def test_migration_freezes_the_columns_of_the_search_text_and_title():
-    frozen = {f"{app}.{model}": rest for app, model, *rest in kinds_migration.KINDS}
+    frozen = {f"{app}.{model}": rest for app, model, *rest in ALL_KINDS}
     assert set(frozen) == {model._meta.label for model in searchable_models()}
     for model in searchable_models():
         _text_index, _title_index, text, title = frozen[model._meta.label]
@@ -41,13 +46,13 @@ def test_migration_freezes_the_columns_of_the_search_text_and_title():
 def text_index_of(model):
     """The trigram index on ``search_text``: made by 0005 for the first kinds, 0007 for the rest."""
     names = {f"{app}.{model}": name for app, model, name, _columns in migration.INDEXES}
-    names |= {f"{app}.{model}": name for app, model, name, *_ in kinds_migration.KINDS if name}
+    names |= {f"{app}.{model}": name for app, model, name, *_ in ALL_KINDS if name}
     return names[model._meta.label]
 
 
 def test_every_searchable_kind_has_one_trigram_index_on_its_text_and_title():
     assert all(text_index_of(model) for model in searchable_models())
-    title_indexes = [title for _app, _model, _text, title, *_ in kinds_migration.KINDS]
+    title_indexes = [title for _app, _model, _text, title, *_ in ALL_KINDS]
     assert len(set(title_indexes)) == len(searchable_models())
 
 

@@ -38,6 +38,13 @@ from meetings.models import (
     Speech,
     Workshop,
 )
+from petitions.models import (
+    Petition,
+    PetitionDocument,
+    PetitionEvent,
+    PetitionSettings,
+    PetitionSignature,
+)
 from portal import scope
 from portal.admin import CommuneScopedAdmin, ScopedChoices
 from portal.models import Commune, Institution, OutgoingEmail, Person, StaffScope
@@ -56,7 +63,7 @@ from tests import factories
 from tests.helpers import admin_form_data, page_errors
 
 YEARS = itertools.count(2000)
-SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations")
+SHARAKA_APPS = ("portal", "associations", "meetings", "projects", "recommendations", "petitions")
 USERS = ("superuser", "guelmim", "taroudant", "nowhere")
 
 
@@ -78,6 +85,9 @@ def makers(commune):
 
     def comment():
         return factories.CommentFactory(project=project(), association=association())
+
+    def petition():
+        return factories.PetitionFactory(commune=commune)
 
     return {
         Commune: lambda: commune,
@@ -115,6 +125,12 @@ def makers(commune):
         RecommendationUpdate: lambda: factories.RecommendationUpdateFactory(
             recommendation=factories.RecommendationFactory(meeting=meeting())
         ),
+        Petition: petition,
+        PetitionEvent: lambda: factories.PetitionEventFactory(petition=petition()),
+        PetitionDocument: lambda: factories.PetitionDocumentFactory(petition=petition()),
+        PetitionSignature: lambda: factories.PetitionSignatureFactory(petition=petition()),
+        # One set of rules per commune: made once, found again.
+        PetitionSettings: lambda: PetitionSettings.objects.get_or_create(commune=commune)[0],
     }
 
 
@@ -242,7 +258,10 @@ def rows(world):
 
 
 ADD_REFUSED_TO_ALL_STAFF = {Commune}  # superusers add communes
-NO_ADD_PAGE = {Comment, CommentReport}  # they come from the public pages
+# They come from the public pages, or from the steps of a petition's procedure.
+NO_ADD_PAGE = {Comment, CommentReport, PetitionEvent, PetitionSignature}
+# A petition's steps and signatures stay: a signature is withdrawn by its signatory.
+NO_DELETE_PAGE = {PetitionEvent, PetitionSignature}
 
 
 @pytest.mark.parametrize("model", SCOPED_MODELS, ids=label)
@@ -280,6 +299,8 @@ def test_another_communes_record_answers_404(world, rows, model, page):
     expected = {"superuser": 200, "guelmim": 200, "taroudant": 404, "nowhere": 404}
     if page == "delete" and model is Commune:
         expected["guelmim"] = 403  # only superusers remove a commune
+    if page == "delete" and model in NO_DELETE_PAGE:
+        expected.update(superuser=403, guelmim=403)
     for who in USERS:
         response = world.clients[who].get(url(model, page, in_guelmim.pk))
         assert response.status_code == expected[who], (who, page)

@@ -19,6 +19,7 @@ from meetings.models import (
     SiteVisit,
     Speech,
 )
+from petitions.models import Petition
 from portal import scope
 from portal.models import Commune, Person, StaffScope
 from projects.models import Project
@@ -462,3 +463,54 @@ def test_loading_again_keeps_one_scope_per_staff_login(demo):
     load_demo()
 
     assert StaffScope.objects.filter(user__username="demo-taroudant").count() == 1
+
+
+# --- petitions --------------------------------------------------------------
+
+
+def test_guelmim_partnership_charter_petition_is_admissible_and_scheduled(demo):
+    petition = Petition.objects.get(commune__slug="guelmim", filer_kind="association")
+    assert "ميثاق الشراكة" in petition.title
+    assert petition.status == Petition.Status.SCHEDULED
+    assert petition.session and petition.committee
+    assert list(petition.related_meetings.values_list("slug", flat=True)) == [
+        "guelmim-civil-society-outreach-meeting"
+    ]
+    charter = Recommendation.objects.get(
+        meeting__slug="guelmim-civil-society-outreach-meeting", order=1
+    )
+    assert list(petition.related_recommendations.all()) == [charter]
+    assert [e.status for e in petition.events.order_by("date", "pk")][-2:] == [
+        "admissible",
+        "scheduled",
+    ]
+
+
+def test_taroudant_citizens_petition_gathers_real_signatures(demo):
+    petition = Petition.objects.get(commune__slug="taroudant", status=Petition.Status.COLLECTING)
+    assert petition.filer_kind == Petition.FilerKind.CITIZENS
+    # The stored count is the number of signature rows, short of the minimum.
+    assert petition.signature_count == petition.signatures.count() == 37
+    assert petition.signature_count < petition.required_signatures
+    assert len(set(petition.signatures.values_list("full_name", flat=True))) == 37
+    signatory = petition.signatures.select_related("user").first().user
+    assert not signatory.has_usable_password()
+    assert EmailAddress.objects.get(user=signatory).verified
+
+
+def test_one_petition_is_inadmissible_with_its_reasons_and_one_is_overdue(demo):
+    refused = Petition.objects.get(status=Petition.Status.INADMISSIBLE)
+    assert "113.14" in refused.decision_reasons
+    assert refused.decided_on <= refused.due_on
+    assert [p.title for p in Petition.objects.overdue()] == [
+        Petition.objects.get(commune__slug="guelmim", status=Petition.Status.UNDER_REVIEW).title
+    ]
+
+
+def test_loading_again_keeps_the_signatures_and_their_count(demo):
+    load_demo()
+    petition = Petition.objects.get(status=Petition.Status.COLLECTING)
+    assert petition.signature_count == petition.signatures.count() == 37
+    assert (
+        get_user_model().objects.filter(username__startswith="demo-signatory-").count() == 37 + 212
+    )

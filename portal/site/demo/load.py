@@ -30,13 +30,15 @@ from meetings.models import (
     Speech,
     Workshop,
 )
+from petitions.deadlines import add_months
+from petitions.models import Petition, PetitionEvent, PetitionSettings, PetitionSignature
 from portal import languages
 from portal.models import Commune, Institution, Person, StaffScope
 from projects.models import DevelopmentPlan, Project, ProjectUpdate, Sector
 from recommendations.models import Recommendation, Theme
 from recommendations.services import record_update, sync_status
 
-from . import T, accounts, common, guelmim, taroudant
+from . import T, accounts, common, guelmim, petitions, taroudant
 
 
 def tr(name: str, text: T) -> dict:
@@ -477,6 +479,111 @@ def load_taroudant(lookups: Lookups) -> Meeting:
     return forum
 
 
+# --- petitions ---------------------------------------------------------------
+
+
+def load_petitions() -> None:
+    """The illustrative petitions, found again by commune and subject; their steps replaced."""
+    communes = {
+        commune.slug: commune for commune in Commune.objects.filter(slug__in=petitions.SETTINGS)
+    }
+    for slug, values in petitions.SETTINGS.items():
+        PetitionSettings.objects.update_or_create(commune=communes[slug], defaults=values)
+    for row in petitions.PETITIONS:
+        commune = communes[row["commune"]]
+        rules = PetitionSettings.for_commune(commune)
+        filed_on = row.get("filed_on")
+        year, sequence = row.get("receipt", (None, None))
+        petition, _ = Petition.objects.update_or_create(
+            commune=commune,
+            title=row["title"],
+            defaults={
+                "reasons": row["reasons"],
+                "objectives": row["objectives"],
+                "action_requested": row["action_requested"],
+                "filer_kind": row["filer_kind"],
+                "association": (
+                    Association.objects.get(slug=row["association"])
+                    if "association" in row
+                    else None
+                ),
+                "agent": None,
+                "agent_name": row["agent_name"],
+                "language": "ar",
+                "status": row["status"],
+                "required_signatures": (
+                    rules.required_signatures if row["filer_kind"] == "citizens" else 0
+                ),
+                "signature_count": 0,  # counted from the rows below
+                "receipt_year": year,
+                "receipt_sequence": sequence,
+                "filed_on": filed_on,
+                "due_on": add_months(filed_on, rules.answer_months) if filed_on else None,
+                "decided_on": row.get("decided_on"),
+                "decision_reasons": row.get("decision_reasons", ""),
+                "session": row.get("session"),
+                "committee": row.get("committee", ""),
+                "illustrative": True,
+            },
+        )
+        petition.related_meetings.set(Meeting.objects.filter(slug__in=row.get("meetings", [])))
+        petition.related_recommendations.set(
+            Recommendation.objects.get(meeting__slug=meeting, order=order)
+            for meeting, order in row.get("recommendations", [])
+        )
+        petition.related_projects.set(Project.objects.filter(slug__in=row.get("projects", [])))
+        events = [*row["events"]]
+        if row.get("closing_event") == "inadmissible":
+            events.append(("inadmissible", row["decided_on"], row["decision_reasons"]))
+        petition.events.all().delete()
+        PetitionEvent.objects.bulk_create(
+            PetitionEvent(petition=petition, status=status, date=date, text=text)
+            for status, date, text in events
+        )
+        load_signatures(petition, row.get("signature_count", 0))
+
+
+def load_signatures(petition: Petition, count: int) -> None:
+    """``count`` signatures from invented signatories of the petition's commune.
+
+    The signatories are accounts that cannot sign in (no usable password),
+    with a verified address on the demo's domain; found again by username.
+    """
+    User = get_user_model()
+    slug = petition.commune.slug
+    names = petitions.signatory_names(count)
+    usernames = [f"demo-signatory-{slug}-{i + 1}" for i in range(count)]
+    existing = set(User.objects.filter(username__in=usernames).values_list("username", flat=True))
+    new_users = []
+    for username, name in zip(usernames, names, strict=True):
+        if username not in existing:
+            user = User(username=username, email=f"{username}@sharaka.example", first_name=name)
+            user.set_unusable_password()
+            new_users.append(user)
+    User.objects.bulk_create(new_users)
+    users = User.objects.filter(username__in=usernames).in_bulk(field_name="username")
+    verified = set(
+        EmailAddress.objects.filter(user__in=users.values()).values_list("user_id", flat=True)
+    )
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, verified=True, primary=True)
+        for user in users.values()
+        if user.pk not in verified
+    )
+    ties = [PetitionSignature.Tie.RESIDENCE] * 4 + [PetitionSignature.Tie.WORK]
+    petition.signatures.all().delete()
+    PetitionSignature.objects.bulk_create(
+        PetitionSignature(
+            petition=petition,
+            user=users[username],
+            full_name=name,
+            tie=ties[i % len(ties)],
+        )
+        for i, (username, name) in enumerate(zip(usernames, names, strict=True))
+    )
+    Petition.objects.filter(pk=petition.pk).update(signature_count=petition.signatures.count())
+
+
 # --- accounts --------------------------------------------------------------
 
 
@@ -563,4 +670,5 @@ def load_all(*, reset_passwords: bool = False) -> list[Login]:
         lookups = load_lookups()
         load_guelmim(lookups)
         load_taroudant(lookups)
+        load_petitions()
         return load_accounts(reset_passwords=reset_passwords)
