@@ -87,6 +87,11 @@ REMOVALS: tuple[tuple[str, str], ...] = (
 )
 
 _CANONICAL = {variant: letter for letter, variants in LETTER_VARIANTS for variant in variants}
+# The same two steps as tables for str.translate (every key is one character,
+# and no replacement holds a key of its own table, so one pass is the same as
+# replacing one character after another).
+_REMOVAL_TABLE = str.maketrans(dict(REMOVALS))
+_CANONICAL_TABLE = str.maketrans(_CANONICAL)
 _CLASSES = {letter: f"[{variants}]" for letter, variants in LETTER_VARIANTS}
 
 # The article alone, then the article behind a one-letter prefix: wa-, bi-,
@@ -110,10 +115,7 @@ _LATIN_WORD = re.compile(r"^[a-z]+$")
 
 def normalize(text: str) -> str:
     """Fold ``text``: lower case, ``REMOVALS``, and each spelling to its plain letter."""
-    text = (text or "").lower()
-    for old, new in REMOVALS:
-        text = text.replace(old, new)
-    return "".join(_CANONICAL.get(char, char) for char in text)
+    return (text or "").lower().translate(_REMOVAL_TABLE).translate(_CANONICAL_TABLE)
 
 
 def strip_article(word: str) -> str:
@@ -130,8 +132,12 @@ def words(text: str) -> list[str]:
     return [strip_article(w) for w in _WORD_SEPARATORS.split(normalize(text)) if w]
 
 
+@functools.lru_cache(maxsize=16384)
 def fold_word(word: str) -> str:
-    """One word as :func:`words` writes it: folded, without its article."""
+    """One word as :func:`words` writes it: folded, without its article.
+
+    Remembered: a search page folds the same words of many snippets.
+    """
     return strip_article(normalize(word))
 
 

@@ -14,7 +14,9 @@ way. Ranking (``portal.search``) happens on those rows in Python, the same on
 every database; the records shown are then read in one query per kind.
 """
 
+import math
 import re
+import time
 
 from django.core.paginator import Paginator
 from django.db.models import F, OrderBy
@@ -48,6 +50,17 @@ TITLE_PLACE = 2
 #: The newest rows of a kind a broad query reads first, at least, and per row wanted.
 WINDOW = 500
 WINDOW_PER_ROW = 4
+#: A common word with too few matches in the first window: a larger window of
+#: the newest rows, sized from the rate found there with this margin, is read
+#: the same way, up to this many rows; a rarer word is looked for everywhere
+#: through the trigram index.
+WINDOW_MARGIN = 1.5
+MAX_WINDOW = 10_000
+#: How long a process remembers where a kind's window of newest rows starts.
+WINDOW_START_SECONDS = 30
+
+# (model label, window size) → (time.monotonic(), first primary key of the window)
+_window_starts: dict[tuple[str, int], tuple[float, object]] = {}
 #: The "all kinds" list: the best matches of every kind, best first.
 BEST_SIZE = 20
 PAGE_SIZE = 20
@@ -96,26 +109,57 @@ class SearchKind:
     def candidates(self, terms, limit: int) -> list["Candidate"]:
         """At most ``limit`` matching rows, most recent first, with what ranking needs.
 
-        The newest rows are tried first: the window of the ``window_for(limit)``
-        newest rows by primary key (those from the key found that many rows
-        back), where the matches are looked for one by one, newest first, so
-        that a broad query stops after ``limit`` of them, however many rows
-        match (the ranking then orders them by the kind's own recency). Only
-        a narrower query, with fewer matches in the window, looks through
-        every row, where the trigram index finds its few matches.
+        The newest rows are tried first: a window of the newest rows by
+        primary key (those from the key found that many rows back), where the
+        matches are looked for one by one, newest first, so that a broad query
+        stops after ``limit`` of them, however many rows match (the ranking
+        then orders them by the kind's own recency). When the first window
+        (``window_for(limit)`` rows) holds too few matches, the rate found
+        there says how many newest rows would hold ``limit``: up to
+        ``MAX_WINDOW`` rows, that larger window is read the same way (a common
+        word); beyond, or when the first window holds none, the query is
+        narrow and every row is looked through, where the trigram index finds
+        its few matches. Either way the rows found are the ``limit`` newest
+        matches.
         """
         matching = self.public().filter(match_condition(terms))
         size = window_for(limit)
-        first_of_window = (
+        while True:
+            first_of_window = self._window_start(size)
+            if first_of_window is None:  # the window is the whole table
+                rows = self._rows(matching, terms, limit, order=("pk",))
+                break
+            rows = self._rows(matching.filter(pk__gte=first_of_window), terms, limit, order=("pk",))
+            if len(rows) >= limit:
+                break
+            needed = math.ceil(size * limit * WINDOW_MARGIN / len(rows)) if rows else None
+            if needed is None or needed > MAX_WINDOW or size >= MAX_WINDOW:
+                rows = self._rows(matching, terms, limit, by_index=False)
+                break
+            size = needed
+        return [Candidate(self, terms, *row) for row in rows]
+
+    def _window_start(self, size: int):
+        """The primary key ``size`` rows back from the newest, or None if there are fewer rows.
+
+        Remembered for ``WINDOW_START_SECONDS`` in this process: an older
+        answer still gives a window of the newest rows (rows added since are
+        inside it, so it is only larger; rows deleted make it smaller), and
+        whatever the window, the rows found are the newest matches or the
+        search looks everywhere.
+        """
+        key = (self.model._meta.label, size)
+        now = time.monotonic()
+        known = _window_starts.get(key)
+        if known and now - known[0] < WINDOW_START_SECONDS:
+            return known[1]
+        start = (
             self.model._base_manager.order_by("-pk")
             .values_list("pk", flat=True)[size - 1 : size]
             .first()
         )
-        window = matching.filter(pk__gte=first_of_window) if first_of_window else matching
-        rows = self._rows(window, terms, limit, order=("pk",))
-        if len(rows) < limit and first_of_window:
-            rows = self._rows(matching, terms, limit, by_index=False)
-        return [Candidate(self, terms, *row) for row in rows]
+        _window_starts[key] = (now, start)
+        return start
 
     def title_candidates(self, terms, limit: int) -> list["Candidate"]:
         """The most recent rows whose title holds every word (as typed or in a close form)."""

@@ -1,0 +1,99 @@
+"""How the site search bounds its work per kind: windows of the newest rows.
+
+Whatever path a kind's search takes (the first window, a larger one sized from
+the rate of matches found there, or every row through the index), it returns
+the ``limit`` newest matching rows: the paths differ in cost, never in result.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from associations.models import Association
+from portal.search import plan_query
+from portal.site import search
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def small_windows(monkeypatch):
+    # A first window of 10 rows, larger ones up to 40.
+    monkeypatch.setattr(search, "WINDOW", 10)
+    monkeypatch.setattr(search, "WINDOW_PER_ROW", 1)
+    monkeypatch.setattr(search, "MAX_WINDOW", 40)
+    monkeypatch.setattr(search, "_window_starts", {})
+
+
+def associations(count, matching_every, word="واحه"):
+    """``count`` associations, oldest first; every ``matching_every``-th holds ``word``."""
+    commune = factories.CommuneFactory()
+    made = []
+    for i in range(count):
+        name = f"جمعية {word} {i}" if i % matching_every == 0 else f"جمعية النور {i}"
+        made.append(factories.AssociationFactory(name_ar=name, name_fr="", commune=commune))
+    return made
+
+
+def kind():
+    return next(k for k in search.search_kinds() if k.model is Association)
+
+
+def newest_matching(rows, word, limit):
+    matching = [a.pk for a in rows if word in a.name_ar]
+    return sorted(matching, reverse=True)[:limit]
+
+
+def window_queries(captured):
+    return [q["sql"] for q in captured if '"associations_association"."id" >=' in q["sql"]]
+
+
+def test_a_common_word_reads_a_larger_window_not_every_row(small_windows):
+    # 1 row in 3 matches: the first window (10 rows) holds 3 or 4 of the 5
+    # wanted; the rate found there sizes a second window that holds them.
+    rows = associations(120, matching_every=3)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().candidates(plan_query("الواحة"), 5)
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    assert len(window_queries(captured)) == 2
+    # Never the query over every row (ordered so that no index gives it).
+    assert not any('"id" + 0' in q["sql"] for q in captured)
+
+
+def test_a_rare_word_is_looked_for_in_every_row(small_windows):
+    # 3 matches among 120 rows, none of them in the newest 10.
+    rows = associations(120, matching_every=50)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().candidates(plan_query("الواحة"), 5)
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    assert len(found) == 3
+    assert any('"id" + 0' in q["sql"] for q in captured)
+
+
+def test_a_word_too_thin_for_the_largest_window_is_looked_for_everywhere(small_windows):
+    # 1 match in the first 10 rows: 5 wanted would need about 75 rows, more
+    # than MAX_WINDOW (40).
+    rows = associations(120, matching_every=10)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().candidates(plan_query("الواحة"), 5)
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    assert len(window_queries(captured)) == 1
+    assert any('"id" + 0' in q["sql"] for q in captured)
+
+
+def test_a_small_table_is_read_whole_in_one_query(small_windows):
+    rows = associations(8, matching_every=2)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().candidates(plan_query("الواحة"), 5)
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    # The window's start (none: fewer rows than the window) and the rows.
+    assert len(captured) == 2
+
+
+def test_a_remembered_window_start_never_hides_newer_rows(small_windows):
+    rows = associations(30, matching_every=1)
+    kind().candidates(plan_query("الواحة"), 5)  # remembers where the window starts
+    newer = associations(3, matching_every=1)
+    found = kind().candidates(plan_query("الواحة"), 5)
+    assert [c.pk for c in found] == newest_matching(rows + newer, "واحه", 5)
