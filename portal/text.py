@@ -87,11 +87,24 @@ REMOVALS: tuple[tuple[str, str], ...] = (
 )
 
 _CANONICAL = {variant: letter for letter, variants in LETTER_VARIANTS for variant in variants}
-# The same two steps as tables for str.translate (every key is one character,
-# and no replacement holds a key of its own table, so one pass is the same as
-# replacing one character after another).
-_REMOVAL_TABLE = str.maketrans(dict(REMOVALS))
-_CANONICAL_TABLE = str.maketrans(_CANONICAL)
+# The same two steps as one regular expression each (every key is one
+# character, and no replacement holds a key of its own step, so one pass is
+# the same as replacing one character after another): about twice as fast as
+# a lookup per character on a long text, and str.translate is slower still.
+_REMOVAL_MAP = dict(REMOVALS)
+_CHANGED = {variant: letter for variant, letter in _CANONICAL.items() if variant != letter}
+_REMOVABLE = re.compile("[" + "".join(re.escape(char) for char in _REMOVAL_MAP) + "]")
+_VARIANT = re.compile("[" + "".join(re.escape(char) for char in _CHANGED) + "]")
+
+
+def _removed(match: re.Match) -> str:
+    return _REMOVAL_MAP[match.group()]
+
+
+def _canonical(match: re.Match) -> str:
+    return _CHANGED[match.group()]
+
+
 _CLASSES = {letter: f"[{variants}]" for letter, variants in LETTER_VARIANTS}
 
 # The article alone, then the article behind a one-letter prefix: wa-, bi-,
@@ -99,6 +112,7 @@ _CLASSES = {letter: f"[{variants}]" for letter, variants in LETTER_VARIANTS}
 # least two letters remain; a prefixed article when at least three remain, so
 # that short words such as والي keep their own letters.
 _ARTICLE_PREFIXES = (("وال", 3), ("بال", 3), ("فال", 3), ("كال", 3), ("لل", 3), ("ال", 2))
+_ARTICLE_FIRST_LETTERS = frozenset(prefix[0] for prefix, _keep in _ARTICLE_PREFIXES)
 
 # One-letter particles written against the next word: a conjunction (و, ف)
 # then a preposition (ب, ل, ك), each optional: ولجمعيات, فبالمدينة, كمركز.
@@ -115,11 +129,13 @@ _LATIN_WORD = re.compile(r"^[a-z]+$")
 
 def normalize(text: str) -> str:
     """Fold ``text``: lower case, ``REMOVALS``, and each spelling to its plain letter."""
-    return (text or "").lower().translate(_REMOVAL_TABLE).translate(_CANONICAL_TABLE)
+    return _VARIANT.sub(_canonical, _REMOVABLE.sub(_removed, (text or "").lower()))
 
 
 def strip_article(word: str) -> str:
     """Drop a leading definite article from an already normalised word."""
+    if word[:1] not in _ARTICLE_FIRST_LETTERS:  # most words: no prefix can match
+        return word
     for prefix, keep in _ARTICLE_PREFIXES:
         if word.startswith(prefix):
             rest = word[len(prefix) :]
