@@ -175,7 +175,11 @@ class Dataset:
         with translation.override(language):
             readers = [column.source.reader(language) for column in self.columns]
         fields = {"pk"} | {field for column in self.columns for field in column.source.fields}
-        rows = queryset.values(*sorted(fields)).iterator(chunk_size=CHUNK_SIZE)
+        # Every column is named in its own language (``title_fr``), so the
+        # rows need none of django-modeltranslation's per-row fallbacks: its
+        # raw_values() is Django's values().
+        values = getattr(queryset, "raw_values", queryset.values)
+        rows = values(*sorted(fields)).iterator(chunk_size=CHUNK_SIZE)
         for chunk in itertools.batched(rows, CHUNK_SIZE):
             ids = [row["pk"] for row in chunk]
             lists = [(name, fetch(ids, language)) for name, fetch in self.lists]
@@ -759,7 +763,10 @@ class _Line:
 
 
 def _csv_text(value) -> str:
-    return neutralise(value) if value else ""
+    # neutralise(), written out: this runs for every text cell.
+    if not value:
+        return ""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _csv_list(value) -> str:
