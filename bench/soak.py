@@ -122,6 +122,7 @@ def server_environment(url: str, scratch: Path) -> dict:
         CERTIFICATE_VERIFY_RATE_LIMIT_COUNT="1000000",
         DEMO_ADMIN_PASSWORD=secrets.token_urlsafe(16),
         DEMO_STAFF_PASSWORD=secrets.token_urlsafe(16),
+        DEMO_TAROUDANT_PASSWORD=secrets.token_urlsafe(16),
     )
     return env
 
