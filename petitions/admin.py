@@ -128,6 +128,25 @@ STEPS = {
 }
 
 
+#: The procedure's own fields: read only, each set by a step of the procedure page.
+PROCEDURE_FIELDS = (
+    "procedure",
+    "status",
+    "receipt",
+    "filed_on",
+    "due_on",
+    "decided_on",
+    "decision_reasons",
+    "session",
+    "committee",
+    "discussed_on",
+    "outcome",
+    "closed_on",
+    "signature_count",
+    "reminder_sent_at",
+)
+
+
 @admin.register(Petition)
 class PetitionAdmin(CommuneScopedAdmin, HistoryAdmin):
     commune_path = "commune"
@@ -154,24 +173,7 @@ class PetitionAdmin(CommuneScopedAdmin, HistoryAdmin):
         "related_projects",
         "answered_by",
     )
-    readonly_fields = (
-        "procedure",
-        "status",
-        "receipt",
-        "filed_on",
-        "due_on",
-        "decided_on",
-        "decision_reasons",
-        "session",
-        "committee",
-        "discussed_on",
-        "outcome",
-        "closed_on",
-        "signature_count",
-        "reminder_sent_at",
-        "created_at",
-        "updated_at",
-    )
+    readonly_fields = (*PROCEDURE_FIELDS, "created_at", "updated_at")
     fieldsets = (
         (
             None,
@@ -192,22 +194,7 @@ class PetitionAdmin(CommuneScopedAdmin, HistoryAdmin):
         (
             _("Procedure"),
             {
-                "fields": (
-                    "procedure",
-                    "status",
-                    "receipt",
-                    "filed_on",
-                    "due_on",
-                    "decided_on",
-                    "decision_reasons",
-                    "session",
-                    "committee",
-                    "discussed_on",
-                    "outcome",
-                    "closed_on",
-                    "signature_count",
-                    "reminder_sent_at",
-                )
+                "fields": PROCEDURE_FIELDS,
             },
         ),
         (
