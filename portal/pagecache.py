@@ -10,7 +10,9 @@ one primary-key read, and any write to those records makes a new key.
 Only for visitors without a session or a pending message (what a signed-in
 user sees depends on them: comment forms, "sign out", messages), only for a
 200 answer that sets no cookie and uses no CSRF token, and never longer than
-``settings.ANONYMOUS_PAGE_CACHE_SECONDS`` (0 turns the cache off).
+``settings.ANONYMOUS_PAGE_CACHE_SECONDS`` (0 turns the cache off). The key
+holds the local date as well, since a page may count days (a petition's
+"overdue by N days") or filter by today's date.
 """
 
 import hashlib
@@ -19,6 +21,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import version_stamps
@@ -43,7 +46,9 @@ def anonymous_page(*names: str):
             if not seconds or not _cacheable_request(request):
                 return view(request, *args, **kwargs)
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-            key = f"page:{address}:{get_language()}:{version_stamps(*names)}"
+            # The day too: a page may say "overdue by N days" or list what is due.
+            day = timezone.localdate().isoformat()
+            key = f"page:{address}:{get_language()}:{day}:{version_stamps(*names)}"
             stored = cache.get(key)
             if stored is not None:
                 content, content_type = stored

@@ -1,7 +1,10 @@
 """Anonymous visitors' pages come from the cache until the records they show change."""
 
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone, translation
 
 from tests import factories
 
@@ -100,3 +103,27 @@ def test_a_follow_up_shows_at_once_on_the_recommendation_page(client):
     client.get(recommendation.get_absolute_url())
     factories.RecommendationUpdateFactory(recommendation=recommendation, note_ar="بدأت الأشغال")
     assert "بدأت الأشغال" in client.get(recommendation.get_absolute_url()).content.decode()
+
+
+def test_a_page_that_counts_days_is_made_again_the_next_day(client, monkeypatch):
+    # An overdue petition says by how many days: the cached page of yesterday
+    # must not be served today.
+    today = datetime.date(2026, 12, 6)
+    petition = factories.PetitionFactory(
+        status="under_review",
+        filed_on=datetime.date(2026, 8, 1),
+        due_on=datetime.date(2026, 11, 1),
+    )
+    url = petition.get_absolute_url()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today)
+    with translation.override("ar"):
+        first_day = petition.deadline_text(today)
+        next_day = petition.deadline_text(today + datetime.timedelta(days=1))
+    assert "35" in first_day and "36" in next_day
+    assert first_day in client.get(url).content.decode()
+    monkeypatch.setattr(
+        timezone, "localdate", lambda *args, **kwargs: today + datetime.timedelta(days=1)
+    )
+    content = client.get(url).content.decode()
+    assert next_day in content
+    assert first_day not in content
