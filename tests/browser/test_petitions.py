@@ -111,8 +111,12 @@ def test_staff_declare_a_petition_inadmissible_and_it_shows_with_its_dates(
     page.set_extra_http_headers(ARABIC)
     sign_in_as(page, live_server, "demo-staff")
 
+    page.set_viewport_size({"width": 1100, "height": 800})  # a laptop, side menu shown
     page.goto(f"{base}/admin/petitions/petition/{petition.pk}/procedure/")
     assert "لائحة التحقق من القبول" in page.content()
+    # The right-to-left page fits its window: the text box overflowed it once.
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.select_option("select[name=step]", "inadmissible")
     page.fill("input[name=date]", "2026-07-20")
     page.fill(
