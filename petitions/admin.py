@@ -13,8 +13,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from portal import history
 from portal.admin import CommuneScopedAdmin, ScopedInlineMixin, commune_drilldown
@@ -322,6 +324,10 @@ class PetitionAdmin(CommuneScopedAdmin, HistoryAdmin):
             "form": form,
             "checks": checks,
             "rules": rules,
+            # "February، May، October": the months' names, with the language's comma.
+            "session_months": pgettext("list separator", ", ").join(
+                str(MONTHS[month]) for month in rules.months
+            ),
             "title": _("Procedure: %(petition)s") % {"petition": petition},
             "events": petition.events.select_related("by"),
         }

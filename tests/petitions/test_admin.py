@@ -110,3 +110,11 @@ def test_a_paper_petition_recorded_by_staff_is_filed_from_the_procedure_page():
     petition.refresh_from_db()
     assert petition.receipt_number == "2026/0001"
     assert petition.due_on == datetime.date(2026, 6, 2)
+
+
+def test_the_procedure_page_names_the_session_months_in_the_language(filed_petition):
+    client = client_for(staff_of(filed_petition.commune))
+    arabic = client.get(procedure_url(filed_petition)).content.decode()
+    assert "فبراير، ماي، أكتوبر" in arabic
+    french = client.get(procedure_url(filed_petition), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "février, mai, octobre" in french
