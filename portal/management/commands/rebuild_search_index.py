@@ -8,12 +8,16 @@ from the table the words no record has any more.
 The table of words is rebuilt from the words read while the text is
 recomputed, in the same pass. On PostgreSQL, ``--jobs N`` recomputes N kinds
 of record at once, each in its own process and connection (the work is in
-Python: one process per core).
+Python: one process per core). The processes are started afresh ("spawn"),
+not forked, so that none of them inherits this process's connection; each is
+told which database to use (under tests, the test database).
 """
 
 import multiprocessing
 
+import django
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 
@@ -23,6 +27,12 @@ from portal.search import (
     replace_vocabulary,
     searchable_models,
 )
+
+
+def _start_worker(database_name: str) -> None:
+    """A new process: set Django up, on the same database as the command's."""
+    django.setup()
+    settings.DATABASES["default"]["NAME"] = database_name
 
 
 def _refresh(task: tuple[str, int]) -> tuple[str, int, set[str]]:
@@ -58,11 +68,10 @@ class Command(BaseCommand):
         tasks = [(model._meta.label, batch_size) for model in searchable_models()]
         vocabulary: set[str] = set()
         if jobs > 1 and connection.vendor == "postgresql":
-            # The children must not share the parent's connection: close it
-            # before forking; each child opens its own.
-            connections.close_all()
             self.stdout.write(f"{len(tasks)} kinds in {jobs} processes")
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            context = multiprocessing.get_context("spawn")
+            name = connection.settings_dict["NAME"]
+            with context.Pool(jobs, initializer=_start_worker, initargs=(name,)) as pool:
                 results = pool.imap_unordered(_refresh, tasks)
                 for label, changed, words in results:
                     vocabulary |= words
