@@ -226,3 +226,17 @@ def test_the_sitemap_lists_public_petitions():
     text = Client().get("/sitemap-petitions-en.xml").content.decode()
     assert f"/en/petitions/{shown.pk}/" in text
     assert f"/en/petitions/{draft.pk}/" not in text
+
+
+def test_the_filers_own_words_take_their_direction_from_their_script(client):
+    # An Arabic petition on the French page reads right to left, and the
+    # other way round: every text the filer or the bureau wrote has dir="auto".
+    petition = factories.PetitionFactory(
+        title="تهيئة الممر", reasons="أسباب", objectives="أهداف", action_requested="طلب"
+    )
+    page = client.get(f"/fr/petitions/{petition.pk}/").content.decode()
+    assert '<h1 dir="auto">تهيئة الممر</h1>' in page
+    for text in ("أسباب", "أهداف", "طلب"):
+        assert f'<div class="prose" dir="auto"><p>{text}</p></div>' in page
+    listing = client.get("/fr/petitions/").content.decode()
+    assert f'href="/fr/petitions/{petition.pk}/" dir="auto">تهيئة الممر</a>' in listing
