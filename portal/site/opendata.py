@@ -763,10 +763,7 @@ class _Line:
 
 
 def _csv_text(value) -> str:
-    # neutralise(), written out: this runs for every text cell.
-    if not value:
-        return ""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return neutralise(value) if value else ""
 
 
 def _csv_list(value) -> str:

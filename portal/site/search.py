@@ -59,7 +59,8 @@ MAX_WINDOW = 10_000
 #: How long a process remembers where a kind's window of newest rows starts.
 WINDOW_START_SECONDS = 30
 
-# (model label, window size) → (time.monotonic(), first primary key of the window)
+# (model label, window size) → (time.monotonic(), first primary key of the window);
+# bounded: the first window's size and powers of two up to MAX_WINDOW.
 _window_starts: dict[tuple[str, int], tuple[float, object]] = {}
 #: The "all kinds" list: the best matches of every kind, best first.
 BEST_SIZE = 20
@@ -136,7 +137,8 @@ class SearchKind:
             if needed is None or needed > MAX_WINDOW or size >= MAX_WINDOW:
                 rows = self._rows(matching, terms, limit, by_index=False)
                 break
-            size = needed
+            # A power of two: a few window sizes per kind, so few starts to remember.
+            size = min(MAX_WINDOW, 1 << (needed - 1).bit_length())
         return [Candidate(self, terms, *row) for row in rows]
 
     def _window_start(self, size: int):

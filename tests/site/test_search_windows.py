@@ -97,3 +97,12 @@ def test_a_remembered_window_start_never_hides_newer_rows(small_windows):
     newer = associations(3, matching_every=1)
     found = kind().candidates(plan_query("الواحة"), 5)
     assert [c.pk for c in found] == newest_matching(rows + newer, "واحه", 5)
+
+
+def test_larger_windows_come_in_few_sizes(small_windows):
+    # Whatever the rate found, a larger window is a power of two (or the
+    # largest): the starts a process remembers stay few.
+    associations(120, matching_every=3)
+    kind().candidates(plan_query("الواحة"), 5)
+    sizes = {size for _label, size in search._window_starts}
+    assert sizes == {10, 32}
