@@ -31,6 +31,7 @@ from portal.search import (
     MAX_QUERY_LENGTH,
     SLIP,
     VARIANT,
+    TermList,
     annotate_match,
     match_condition,
     matched_slips,
@@ -56,6 +57,8 @@ WINDOW_PER_ROW = 4
 #: through the trigram index.
 WINDOW_MARGIN = 1.5
 MAX_WINDOW = 10_000
+#: A narrow query: the visible rows are read among at most this many matching keys.
+NARROW_CAP = 1_000
 #: How long a process remembers where a kind's window of newest rows starts.
 WINDOW_START_SECONDS = 30
 
@@ -135,11 +138,35 @@ class SearchKind:
                 break
             needed = math.ceil(size * limit * WINDOW_MARGIN / len(rows)) if rows else None
             if needed is None or needed > MAX_WINDOW or size >= MAX_WINDOW:
-                rows = self._rows(matching, terms, limit, by_index=False)
+                rows = self._narrow_rows(terms, limit)
                 break
             # A power of two: a few window sizes per kind, so few starts to remember.
             size = min(MAX_WINDOW, 1 << (needed - 1).bit_length())
         return [Candidate(self, terms, *row) for row in rows]
+
+    def _narrow_rows(self, terms, limit: int):
+        """The ``limit`` most recent matching rows of a narrow query, in two steps.
+
+        First the keys of every matching row, with no order, which the index
+        of words answers at once; then, if there are at most ``NARROW_CAP``,
+        the visible rows among them, in the kind's order. In one query, ordered by a
+        column of another table (a meeting's date), the planner may instead
+        walk that order and test every row, expecting matches it does not
+        find. More matches than ``NARROW_CAP``: one query, ordered without an
+        index.
+        """
+        # No LIMIT: with one, PostgreSQL reads the table in the hope of
+        # stopping early, and a narrow query does not stop early.
+        keys = list(
+            self.model._base_manager.filter(match_condition(terms))
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        if len(keys) <= NARROW_CAP:
+            return self._rows(self.public().filter(pk__in=keys), terms, limit) if keys else []
+        return self._rows(
+            self.public().filter(match_condition(terms)), terms, limit, by_index=False
+        )
 
     def _window_start(self, size: int):
         """The primary key ``size`` rows back from the newest, or None if there are fewer rows.
@@ -242,6 +269,8 @@ def search_kinds() -> list[SearchKind]:
 
 
 def _word_level(word: str, terms) -> int:
+    if isinstance(terms, TermList):
+        return terms.word_level(word)
     folded = fold_word(word)
     return max((term.level_for_word(folded) for term in terms), default=0)
 

@@ -11,10 +11,18 @@ from associations.models import Association
 from meetings.models import Meeting
 from portal.models import SearchWord
 from portal.search import (
+    EXACT,
+    MAX_DOCUMENT_BYTES,
+    MAX_WORD_LENGTH,
+    SLIP,
+    VARIANT,
     document_text,
     document_title,
     filter_by_terms,
     filter_queryset_by_text,
+    like_condition,
+    match_condition,
+    plan_query,
     search_text_columns,
     search_title_columns,
     searchable_models,
@@ -28,8 +36,12 @@ kinds_migration = importlib.import_module("portal.migrations.0013_search_forms_a
 petitions_migration = importlib.import_module(
     "petitions.migrations.0002_council_staff_group_and_search_indexes"
 )
+vectors_migration = importlib.import_module("portal.migrations.0015_search_vectors")
+petitions_vector_migration = importlib.import_module("petitions.migrations.0003_search_vector")
 #: Every searchable kind frozen by a migration: portal's 0013, then the kinds added later.
 ALL_KINDS = [*kinds_migration.KINDS, *petitions_migration.KINDS]
+#: Every kind given a vector of words on PostgreSQL: portal's 0015, then the later ones.
+ALL_VECTOR_KINDS = [*vectors_migration.KINDS, *petitions_vector_migration.KINDS]
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +56,18 @@ def test_migration_freezes_the_columns_of_the_search_text_and_title():
 
 
 def text_index_of(model):
-    """The trigram index on ``search_text``: made by 0005 for the first kinds, 0007 for the rest."""
-    names = {f"{app}.{model}": name for app, model, name, _columns in migration.INDEXES}
-    names |= {f"{app}.{model}": name for app, model, name, *_ in ALL_KINDS if name}
+    """The trigram index 0005 or 0013 made on ``search_text``, dropped by 0015 for the vector."""
+    names = {f"{app}.{model}": name for app, model, name in ALL_VECTOR_KINDS}
     return names[model._meta.label]
 
 
-def test_every_searchable_kind_has_one_trigram_index_on_its_text_and_title():
-    assert all(text_index_of(model) for model in searchable_models())
+def test_every_searchable_kind_has_one_trigram_index_on_its_title_and_a_vector():
     title_indexes = [title for _app, _model, _text, title, *_ in ALL_KINDS]
     assert len(set(title_indexes)) == len(searchable_models())
+    assert {f"{app}.{model}" for app, model, _index in ALL_VECTOR_KINDS} == {
+        model._meta.label for model in searchable_models()
+    }
+    assert all(text_index_of(model) for model in searchable_models())
 
 
 def test_saving_a_record_refreshes_its_search_text():
@@ -161,23 +175,77 @@ def test_search_over_fewer_fields_ignores_the_other_fields():
     assert filter_queryset_by_text(queryset, ["name", "description"], "نور مدرسة").count() == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the vector of words is PostgreSQL-only"
+)
+
+
+@postgresql_only
 @pytest.mark.parametrize("model", searchable_models(), ids=lambda model: model._meta.label)
-def test_postgresql_planner_uses_the_trigram_index(model):
-    index_name = text_index_of(model)
+def test_postgresql_planner_uses_the_index_of_the_vector_of_words(model):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     # The base table alone and unordered: the plan is about the text filter.
     queryset = model._base_manager.order_by()
     plan = filter_by_terms(queryset, query_terms("التنمية école")).explain()
-    assert index_name in plan
+    assert vectors_migration.vector_index(model._meta.model_name) in plan
+    assert "search_vector @@" in plan
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL-only")
-def test_postgresql_has_no_expression_index_left():
+@postgresql_only
+def test_postgresql_keeps_no_trigram_index_on_the_search_text():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search_trgm'")
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%%_search_trgm'"
+            " OR indexdef LIKE '%%(search_text gin_trgm_ops)%%'"
+        )
         assert cursor.fetchall() == []
+
+
+@postgresql_only
+def test_the_vector_holds_exactly_the_words_of_the_search_text():
+    project = factories.ProjectFactory(title_ar="مشاريع لجمعيات المدينة", title_fr="L'École")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(search_vector) FROM projects_project WHERE id = %s",
+            [project.pk],
+        )
+        (lexemes,) = cursor.fetchone()
+    project.refresh_from_db()
+    assert sorted(lexemes) == sorted(set(project.search_text.split()))
+
+
+@postgresql_only
+@pytest.mark.parametrize(
+    "query",
+    ["مدرس", "المدرسة", "ولجمعيات", "مشروع", "ecole", "écoles", "6", "كلميم", "guelmim", "it's"],
+)
+def test_the_vector_finds_the_rows_the_like_tests_find(query):
+    for title in ("بناء مدرسة", "مشاريع لجمعيات المدينة", "L'École de Guelmim", "محمد 6", "It's"):
+        factories.ProjectFactory(title_ar=title, title_fr=title, description_ar="")
+    terms = plan_query(query)
+    for level in (EXACT, VARIANT, SLIP):
+        by_vector = set(
+            Project.objects.filter(match_condition(terms, level)).values_list("pk", flat=True)
+        )
+        by_like = set(
+            Project.objects.filter(like_condition(terms, level)).values_list("pk", flat=True)
+        )
+        assert by_vector == by_like, (query, level)
+    assert "@@" in str(Project.objects.filter(match_condition(terms)).query)
+
+
+def test_a_record_with_an_endless_word_or_text_saves_and_stays_searchable():
+    endless_word = "ب" * 5000
+    many_words = " ".join(f"كلمة{n}" for n in range(60_000))
+    project = factories.ProjectFactory(
+        title_ar="مدرسة", description_ar=f"{endless_word} {many_words}"
+    )
+    project.refresh_from_db()
+    assert len(project.search_text.encode()) <= MAX_DOCUMENT_BYTES + 2
+    assert max(len(word) for word in project.search_text.split()) <= MAX_WORD_LENGTH + 1
+    for query in ("مدرسة", "ببببب", "كلمة0"):
+        assert filter_by_terms(Project.objects.all(), query_terms(query)).get() == project
 
 
 @pytest.mark.django_db(transaction=True)

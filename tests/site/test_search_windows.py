@@ -61,14 +61,49 @@ def test_a_common_word_reads_a_larger_window_not_every_row(small_windows):
     assert not any('"id" + 0' in q["sql"] for q in captured)
 
 
+def key_queries(captured):
+    """The narrow path's first step: the keys of every matching row, unordered."""
+    return [
+        q["sql"]
+        for q in captured
+        if q["sql"].startswith('SELECT "associations_association"."id" AS "pk" FROM')
+        and "ORDER BY" not in q["sql"]
+    ]
+
+
 def test_a_rare_word_is_looked_for_in_every_row(small_windows):
-    # 3 matches among 120 rows, none of them in the newest 10.
+    # 3 matches among 120 rows, none of them in the newest 10: the keys of
+    # every match first, then the visible rows among them.
     rows = associations(120, matching_every=50)
     with CaptureQueriesContext(connection) as captured:
         found = kind().candidates(plan_query("الواحة"), 5)
     assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
     assert len(found) == 3
-    assert any('"id" + 0' in q["sql"] for q in captured)
+    assert len(key_queries(captured)) == 1
+    assert '"associations_association"."id" IN (' in captured[-1]["sql"]
+    assert not any('"id" + 0' in q["sql"] for q in captured)
+
+
+def test_a_rare_word_with_more_matches_than_expected_is_read_in_one_query(
+    small_windows, monkeypatch
+):
+    # 12 matches, one in the newest 10 (too thin for the largest window), and
+    # more keys than NARROW_CAP: the rows are read in one query ordered
+    # without an index, with the same result.
+    monkeypatch.setattr(search, "NARROW_CAP", 5)
+    rows = associations(120, matching_every=10)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().candidates(plan_query("الواحة"), 5)
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    assert len(key_queries(captured)) == 1
+    assert '"id" + 0' in captured[-1]["sql"]
+
+
+def test_a_rare_word_no_visible_row_holds_finds_nothing(small_windows):
+    rows = associations(30, matching_every=50)
+    Association.objects.filter(pk=rows[0].pk).update(published=False)
+    found = kind().candidates(plan_query("الواحة"), 5)
+    assert found == []
 
 
 def test_a_word_too_thin_for_the_largest_window_is_looked_for_everywhere(small_windows):
@@ -79,7 +114,7 @@ def test_a_word_too_thin_for_the_largest_window_is_looked_for_everywhere(small_w
         found = kind().candidates(plan_query("الواحة"), 5)
     assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
     assert len(window_queries(captured)) == 1
-    assert any('"id" + 0' in q["sql"] for q in captured)
+    assert len(key_queries(captured)) == 1
 
 
 def test_a_small_table_is_read_whole_in_one_query(small_windows):
