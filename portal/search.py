@@ -368,6 +368,8 @@ class Term:
     forms: list[Form] = field(default_factory=list)
     # Levels of the words already checked: titles and snippets repeat words.
     _levels: dict = field(default_factory=dict, repr=False, compare=False)
+    # Those of them this term finds.
+    _found: set = field(default_factory=set, repr=False, compare=False)
 
     def add(self, form: Form) -> None:
         if form.text and all((f.text, f.marked) != (form.text, form.marked) for f in self.forms):
@@ -381,7 +383,15 @@ class Term:
         if level is None:
             matching = (form.level for form in self.forms if form.matches_word(word))
             level = self._levels[word] = max(matching, default=0)
+            if level:
+                self._found.add(word)
         return level
+
+    def finds_any(self, words: set[str]) -> bool:
+        """Whether this term finds one of ``words`` (each new word is checked once)."""
+        for word in words - self._levels.keys():
+            self.level_for_word(word)
+        return not self._found.isdisjoint(words)
 
     @property
     def slips(self) -> list[str]:
@@ -605,7 +615,7 @@ def title_place(terms: list[Term], search_title: str) -> int:
     if not segments or not terms:
         return 0
     every_word = {word for segment in segments for word in segment}
-    found = [any(term.level_for_word(word) for word in every_word) for term in terms]
+    found = [term.finds_any(every_word) for term in terms]
     if not any(found):
         return 0
     if not all(found):

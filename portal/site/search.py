@@ -44,19 +44,21 @@ from portal.text import fold_word
 
 #: The overview counts at most this many matches per kind, then says "100+".
 OVERVIEW_COUNT_CAP = 100
-#: Rows of a kind whose title holds the words, read beside the most recent matches.
+#: Rows of a kind whose title holds the words, read beside the most recent matches,
+#: first among this many newest rows.
 TITLE_CANDIDATES = 20
+TITLE_WINDOW = 512
 #: Every query word in the title (see ``portal.search.title_place``).
 TITLE_PLACE = 2
 #: The newest rows of a kind a broad query reads first, at least, and per row wanted.
-WINDOW = 500
-WINDOW_PER_ROW = 4
+WINDOW = 2048
+WINDOW_PER_ROW = 16
 #: A common word with too few matches in the first window: a larger window of
 #: the newest rows, sized from the rate found there with this margin, is read
 #: the same way, up to this many rows; a rarer word is looked for everywhere
 #: through the trigram index.
 WINDOW_MARGIN = 1.5
-MAX_WINDOW = 10_000
+MAX_WINDOW = 16_384
 #: A narrow query: the visible rows are read among at most this many matching keys.
 NARROW_CAP = 1_000
 #: How long a process remembers where a kind's window of newest rows starts.
@@ -111,7 +113,18 @@ class SearchKind:
         return self.model.objects.public()
 
     def candidates(self, terms, limit: int) -> list["Candidate"]:
-        """At most ``limit`` matching rows, most recent first, with what ranking needs.
+        """At most ``limit`` matching rows, most recent first, with what ranking needs."""
+        return self._newest(match_condition(terms), terms, limit)
+
+    def title_candidates(self, terms, limit: int) -> list["Candidate"]:
+        """The most recent rows whose title holds every word (as typed or in a close form)."""
+        # The first window, then every row: every word in one title is rarer
+        # than in one text, and each query more costs more than it saves.
+        condition = match_condition(terms, VARIANT, column="search_title")
+        return self._newest(condition, terms, limit, grow=False, size=TITLE_WINDOW)
+
+    def _newest(self, condition, terms, limit: int, grow=True, size=None) -> list["Candidate"]:
+        """At most ``limit`` of the newest visible rows that meet ``condition``.
 
         The newest rows are tried first: a window of the newest rows by
         primary key (those from the key found that many rows back), where the
@@ -122,12 +135,14 @@ class SearchKind:
         there says how many newest rows would hold ``limit``: up to
         ``MAX_WINDOW`` rows, that larger window is read the same way (a common
         word); beyond, or when the first window holds none, the query is
-        narrow and every row is looked through, where the trigram index finds
-        its few matches. Either way the rows found are the ``limit`` newest
+        narrow and every row is looked through, where the index finds its few
+        matches (``_narrow_rows``). Without ``grow``, when the first window
+        holds too few, every row is looked through in one query, ordered
+        without an index. Either way the rows found are the ``limit`` newest
         matches.
         """
-        matching = self.public().filter(match_condition(terms))
-        size = window_for(limit)
+        matching = self.public().filter(condition)
+        size = size or window_for(limit)
         while True:
             first_of_window = self._window_start(size)
             if first_of_window is None:  # the window is the whole table
@@ -136,37 +151,36 @@ class SearchKind:
             rows = self._rows(matching.filter(pk__gte=first_of_window), terms, limit, order=("pk",))
             if len(rows) >= limit:
                 break
+            if not grow:
+                rows = self._rows(matching, terms, limit, by_index=False)
+                break
             needed = math.ceil(size * limit * WINDOW_MARGIN / len(rows)) if rows else None
             if needed is None or needed > MAX_WINDOW or size >= MAX_WINDOW:
-                rows = self._narrow_rows(terms, limit)
+                rows = self._narrow_rows(condition, terms, limit)
                 break
             # A power of two: a few window sizes per kind, so few starts to remember.
             size = min(MAX_WINDOW, 1 << (needed - 1).bit_length())
         return [Candidate(self, terms, *row) for row in rows]
 
-    def _narrow_rows(self, terms, limit: int):
-        """The ``limit`` most recent matching rows of a narrow query, in two steps.
+    def _narrow_rows(self, condition, terms, limit: int):
+        """The ``limit`` most recent rows meeting ``condition`` of a narrow query, in two steps.
 
         First the keys of every matching row, with no order, which the index
-        of words answers at once; then, if there are at most ``NARROW_CAP``,
-        the visible rows among them, in the kind's order. In one query, ordered by a
-        column of another table (a meeting's date), the planner may instead
-        walk that order and test every row, expecting matches it does not
-        find. More matches than ``NARROW_CAP``: one query, ordered without an
-        index.
+        (of words, or of a title's trigrams) answers at once; then, if there
+        are at most ``NARROW_CAP``, the visible rows among them, in the
+        kind's order. In one query, ordered by a column of another table (a
+        meeting's date), the planner may instead walk that order and test
+        every row, expecting matches it does not find. More matches than
+        ``NARROW_CAP``: one query, ordered without an index.
         """
         # No LIMIT: with one, PostgreSQL reads the table in the hope of
         # stopping early, and a narrow query does not stop early.
         keys = list(
-            self.model._base_manager.filter(match_condition(terms))
-            .order_by()
-            .values_list("pk", flat=True)
+            self.model._base_manager.filter(condition).order_by().values_list("pk", flat=True)
         )
         if len(keys) <= NARROW_CAP:
             return self._rows(self.public().filter(pk__in=keys), terms, limit) if keys else []
-        return self._rows(
-            self.public().filter(match_condition(terms)), terms, limit, by_index=False
-        )
+        return self._rows(self.public().filter(condition), terms, limit, by_index=False)
 
     def _window_start(self, size: int):
         """The primary key ``size`` rows back from the newest, or None if there are fewer rows.
@@ -189,12 +203,6 @@ class SearchKind:
         )
         _window_starts[key] = (now, start)
         return start
-
-    def title_candidates(self, terms, limit: int) -> list["Candidate"]:
-        """The most recent rows whose title holds every word (as typed or in a close form)."""
-        queryset = self.public().filter(match_condition(terms, VARIANT, column="search_title"))
-        rows = self._rows(queryset, terms, limit, by_index=False)
-        return [Candidate(self, terms, *row) for row in rows]
 
     def _rows(self, queryset, terms, limit, by_index=True, order=None):
         """``limit`` rows of ``queryset``, most recent first, with their match flags.
