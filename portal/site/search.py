@@ -59,8 +59,10 @@ WINDOW_PER_ROW = 16
 #: through the trigram index.
 WINDOW_MARGIN = 1.5
 MAX_WINDOW = 16_384
-#: A narrow query: the visible rows are read among at most this many matching keys.
+#: A narrow query: the visible rows are read among at most this many matching
+#: keys, of at most NARROW_KEYS read.
 NARROW_CAP = 1_000
+NARROW_KEYS = 10_000
 #: How long a process remembers where a kind's window of newest rows starts.
 WINDOW_START_SECONDS = 30
 
@@ -173,10 +175,13 @@ class SearchKind:
         every row, expecting matches it does not find. More matches than
         ``NARROW_CAP``: one query, ordered without an index.
         """
-        # No LIMIT: with one, PostgreSQL reads the table in the hope of
-        # stopping early, and a narrow query does not stop early.
+        # At most NARROW_KEYS, far more than NARROW_CAP: with a limit close to
+        # its estimate of the matches, PostgreSQL reads the whole table in the
+        # hope of stopping early, and a narrow query does not stop early.
         keys = list(
-            self.model._base_manager.filter(condition).order_by().values_list("pk", flat=True)
+            self.model._base_manager.filter(condition)
+            .order_by()
+            .values_list("pk", flat=True)[:NARROW_KEYS]
         )
         if len(keys) <= NARROW_CAP:
             return self._rows(self.public().filter(pk__in=keys), terms, limit) if keys else []
