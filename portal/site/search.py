@@ -110,9 +110,13 @@ class SearchKind:
         self.label = capfirst(model._meta.verbose_name_plural)
         self.order = [name.lstrip("-") for name in model.search_order]
         assert all(name.startswith("-") for name in model.search_order), model
+        self._public = None
 
     def public(self):
-        return self.model.objects.public()
+        """The rows a visitor may find; built once per kind and page, then cloned by each use."""
+        if self._public is None:
+            self._public = self.model.objects.public()
+        return self._public
 
     def candidates(self, terms, limit: int) -> list["Candidate"]:
         """At most ``limit`` matching rows, most recent first, with what ranking needs."""
