@@ -56,7 +56,7 @@ WINDOW_PER_ROW = 16
 #: A common word with too few matches in the first window: a larger window of
 #: the newest rows, sized from the rate found there with this margin, is read
 #: the same way, up to this many rows; a rarer word is looked for everywhere
-#: through the trigram index.
+#: through the index (see ``SearchKind._narrow_rows``).
 WINDOW_MARGIN = 1.5
 MAX_WINDOW = 16_384
 #: A narrow query: the visible rows are read among at most this many matching
@@ -218,7 +218,8 @@ class SearchKind:
 
         ``by_index=False`` when few rows match: the order is then written so
         that no index can give it (``pk + 0``), and PostgreSQL finds the
-        matches with the trigram index and sorts them, instead of walking
+        matches with the index of words (or of a title's trigrams) and sorts
+        them, instead of walking
         the primary key backwards through every row in search of matches
         its estimate wrongly expects to be many.
         """
