@@ -482,10 +482,11 @@ def plan_query(q: str) -> TermList:
     return TermList(term_forms(word, slips.get(word, ())) for word in found)
 
 
-def _any_form(forms, column: str) -> Q:
+def _any_form(forms, column: str, bind=None) -> Q:
     condition = Q()
     for form in forms:
-        condition |= Q(**{f"{column}__contains": form.pattern})
+        pattern = bind.text(form.pattern) if bind else form.pattern
+        condition |= Q(**{f"{column}__contains": pattern})
     return condition
 
 
@@ -551,27 +552,34 @@ class VectorMatch(Func):
         return f"{vector} @@ ({query_sql})::tsquery", params
 
 
-def match_condition(terms: list[Term], level: int = SLIP, column: str = "search_text") -> Q:
+def match_condition(
+    terms: list[Term], level: int = SLIP, column: str = "search_text", bind=None
+) -> Q:
     """Rows where every term is found in one of its forms of at least ``level``.
 
     On PostgreSQL ``search_text`` is matched through its indexed vector of
     words, in one test; elsewhere, and for ``search_title``, with ``LIKE``.
-    Both find the same rows.
+    Both find the same rows. With ``bind`` (a :class:`portal.statements.Bindings`)
+    the texts looked for are placeholders, for a statement compiled once.
     """
     if column == "search_text" and terms and uses_search_vector():
         query = vector_query(terms, level)
-        return Q(VectorMatch(query)) if query else Q(pk__in=[])
-    return like_condition(terms, level, column)
+        if not query:
+            return Q(pk__in=[])
+        return Q(VectorMatch(bind.text(query) if bind else query))
+    return like_condition(terms, level, column, bind)
 
 
-def like_condition(terms: list[Term], level: int = SLIP, column: str = "search_text") -> Q:
+def like_condition(
+    terms: list[Term], level: int = SLIP, column: str = "search_text", bind=None
+) -> Q:
     """``match_condition`` with ``LIKE`` tests, on any database."""
     condition = Q()
     for term in terms:
         forms = term.at_least(level)
         if column != "search_text":
             forms = [form for form in forms if not form.marked]
-        condition &= _any_form(forms, column) if forms else Q(pk__in=[])
+        condition &= _any_form(forms, column, bind) if forms else Q(pk__in=[])
     return condition
 
 
@@ -585,17 +593,22 @@ def filter_by_terms(queryset, terms):
     return queryset.filter(match_condition(terms)) if terms else queryset
 
 
-def annotate_match(queryset, terms: list[Term]):
-    """Add ``search_exact`` (every word as typed) and ``search_close`` (no slip needed)."""
+def match_flags(terms: list[Term], bind=None) -> dict:
+    """``search_exact`` (every word as typed) and ``search_close`` (no slip needed)."""
 
     def flag(level):
         return Case(
-            When(match_condition(terms, level), then=Value(True)),
+            When(match_condition(terms, level, bind=bind), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
 
-    return queryset.annotate(search_exact=flag(EXACT), search_close=flag(VARIANT))
+    return {"search_exact": flag(EXACT), "search_close": flag(VARIANT)}
+
+
+def annotate_match(queryset, terms: list[Term]):
+    """Add ``search_exact`` (every word as typed) and ``search_close`` (no slip needed)."""
+    return queryset.annotate(**match_flags(terms))
 
 
 def title_segments(search_title: str) -> list[list[str]]:
@@ -611,18 +624,23 @@ def title_place(terms: list[Term], search_title: str) -> int:
     follow each other in a title; 2: every word is in the title; 1: some are;
     0: none.
     """
-    segments = title_segments(search_title)
-    if not segments or not terms:
+    if not search_title or not terms:
         return 0
-    every_word = {word for segment in segments for word in segment}
+    # Most titles hold no query word: tell that from the set of their words.
+    every_word = set(search_title.split())
+    every_word.discard(SEGMENT_MARK)
     found = [term.finds_any(every_word) for term in terms]
     if not any(found):
         return 0
     if not all(found):
         return 1
     n = len(terms)
+    if n == 1:  # found: a whole title, or among other words
+        term = terms[0]
+        whole = (s for s in title_segments(search_title) if len(s) == 1)
+        return 4 if any(term.level_for_word(s[0]) for s in whole) else 3
     best = 2
-    for segment in segments:
+    for segment in title_segments(search_title):
         for start in range(len(segment) - n + 1):
             window = segment[start : start + n]
             if all(term.level_for_word(word) for term, word in zip(terms, window, strict=True)):

@@ -19,27 +19,29 @@ import re
 import time
 
 from django.core.paginator import Paginator
-from django.db.models import F, OrderBy
+from django.db.models import F, OrderBy, Q
 from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from portal import statements
 from portal.search import (
     EXACT,
     MAX_QUERY_LENGTH,
     SLIP,
     VARIANT,
     TermList,
-    annotate_match,
     match_condition,
+    match_flags,
     matched_slips,
     plan_query,
     quality,
     searchable_models,
     title_place,
 )
+from portal.statements import Bindings
 from portal.text import fold_word
 
 #: The overview counts at most this many matches per kind, then says "100+".
@@ -109,6 +111,13 @@ class SearchKind:
         self.key = model.search_key
         self.label = capfirst(model._meta.verbose_name_plural)
         self.order = [name.lstrip("-") for name in model.search_order]
+        # What ranking reads of a row: each name once (a name twice in
+        # ``values_list`` reorders its columns).
+        self.columns = ["pk", "search_title", "search_exact", "search_close"]
+        self.columns += [name for name in self.order if name not in self.columns]
+        # Recency: the kind's order but the primary key, which breaks the
+        # ties last (each kind's rows come newest first; the sort is stable).
+        self.recency_columns = [self.columns.index(name) for name in self.order if name != "pk"]
         assert all(name.startswith("-") for name in model.search_order), model
         self._public = None
 
@@ -120,17 +129,28 @@ class SearchKind:
 
     def candidates(self, terms, limit: int) -> list["Candidate"]:
         """At most ``limit`` matching rows, most recent first, with what ranking needs."""
-        return self._newest(match_condition(terms), terms, limit)
+        return self._newest((SLIP, "search_text"), terms, limit)
 
-    def title_candidates(self, terms, limit: int) -> list["Candidate"]:
-        """The most recent rows whose title holds every word (as typed or in a close form)."""
-        # The first window, then every row: every word in one title is rarer
-        # than in one text, and each query more costs more than it saves.
-        condition = match_condition(terms, VARIANT, column="search_title")
-        return self._newest(condition, terms, limit, grow=False, size=TITLE_WINDOW)
+    def title_candidates(self, terms, limit: int, among=None) -> list["Candidate"]:
+        """The most recent rows whose title holds every word (as typed or in a close form).
 
-    def _newest(self, condition, terms, limit: int, grow=True, size=None) -> list["Candidate"]:
-        """At most ``limit`` of the newest visible rows that meet ``condition``.
+        ``among``: (rows, found) when the candidates already read about that
+        many newest rows and found the words in that many titles; the rate
+        sizes the first window, as a first window's would (none found among
+        at least ``TITLE_WINDOW`` rows: the titles are looked for through
+        the index at once).
+        """
+        size = TITLE_WINDOW
+        if among:
+            rows, found = among
+            if found:
+                size = max(size, _power_of_two(math.ceil(rows * limit * WINDOW_MARGIN / found)))
+            elif rows >= TITLE_WINDOW:
+                size = MAX_WINDOW + 1
+        return self._newest((VARIANT, "search_title"), terms, limit, size=size)
+
+    def _newest(self, match, terms, limit: int, grow=True, size=None) -> list["Candidate"]:
+        """At most ``limit`` of the newest visible rows that meet ``match`` (level, column).
 
         The newest rows are tried first: a window of the newest rows by
         primary key (those from the key found that many rows back), where the
@@ -147,29 +167,30 @@ class SearchKind:
         without an index. Either way the rows found are the ``limit`` newest
         matches.
         """
-        matching = self.public().filter(condition)
         size = size or window_for(limit)
+        if size > MAX_WINDOW:  # known to be narrow
+            rows = self._narrow_rows(match, terms, limit)
+            return [Candidate(self, terms, *row) for row in rows]
         while True:
             first_of_window = self._window_start(size)
             if first_of_window is None:  # the window is the whole table
-                rows = self._rows(matching, terms, limit, order=("pk",))
+                rows = self._rows(match, terms, limit, order=("pk",))
                 break
-            rows = self._rows(matching.filter(pk__gte=first_of_window), terms, limit, order=("pk",))
+            rows = self._rows(match, terms, limit, order=("pk",), start=first_of_window)
             if len(rows) >= limit:
                 break
             if not grow:
-                rows = self._rows(matching, terms, limit, by_index=False)
+                rows = self._rows(match, terms, limit, by_index=False)
                 break
             needed = math.ceil(size * limit * WINDOW_MARGIN / len(rows)) if rows else None
             if needed is None or needed > MAX_WINDOW or size >= MAX_WINDOW:
-                rows = self._narrow_rows(condition, terms, limit)
+                rows = self._narrow_rows(match, terms, limit)
                 break
-            # A power of two: a few window sizes per kind, so few starts to remember.
-            size = min(MAX_WINDOW, 1 << (needed - 1).bit_length())
+            size = min(MAX_WINDOW, _power_of_two(needed))
         return [Candidate(self, terms, *row) for row in rows]
 
-    def _narrow_rows(self, condition, terms, limit: int):
-        """The ``limit`` most recent rows meeting ``condition`` of a narrow query, in two steps.
+    def _narrow_rows(self, match, terms, limit: int):
+        """The ``limit`` most recent rows meeting ``match`` of a narrow query, in two steps.
 
         First the keys of every matching row, with no order, which the index
         (of words, or of a title's trigrams) answers at once; then, if there
@@ -179,17 +200,25 @@ class SearchKind:
         every row, expecting matches it does not find. More matches than
         ``NARROW_CAP``: one query, ordered without an index.
         """
+        bind = Bindings()
+        condition = match_condition(terms, *match, bind=bind)
+
         # At most NARROW_KEYS, far more than NARROW_CAP: with a limit close to
         # its estimate of the matches, PostgreSQL reads the whole table in the
         # hope of stopping early, and a narrow query does not stop early.
-        keys = list(
-            self.model._base_manager.filter(condition)
-            .order_by()
-            .values_list("pk", flat=True)[:NARROW_KEYS]
-        )
+        def build():
+            keys = self.model._base_manager.filter(condition).order_by()
+            return keys.values_list("pk")[:NARROW_KEYS]
+
+        key = (self.model._meta.label, "keys", str(condition))
+        keys = [row[0] for row in statements.run(key, build, bind, ["pk"])]
         if len(keys) <= NARROW_CAP:
-            return self._rows(self.public().filter(pk__in=keys), terms, limit) if keys else []
-        return self._rows(self.public().filter(condition), terms, limit, by_index=False)
+            if not keys:
+                return []
+            matching = self.public().filter(pk__in=keys)
+            rows = self._values(matching, match_flags(terms), self.order, limit)
+            return self._shape(list(rows))
+        return self._rows(match, terms, limit, by_index=False)
 
     def _window_start(self, size: int):
         """The primary key ``size`` rows back from the newest, or None if there are fewer rows.
@@ -213,28 +242,50 @@ class SearchKind:
         _window_starts[key] = (now, start)
         return start
 
-    def _rows(self, queryset, terms, limit, by_index=True, order=None):
-        """``limit`` rows of ``queryset``, most recent first, with their match flags.
+    def _rows(self, match, terms, limit, by_index=True, order=None, start=None):
+        """``limit`` visible rows meeting ``match``, most recent first, with their match flags.
 
-        ``by_index=False`` when few rows match: the order is then written so
-        that no index can give it (``pk + 0``), and PostgreSQL finds the
-        matches with the index of words (or of a title's trigrams) and sorts
-        them, instead of walking
-        the primary key backwards through every row in search of matches
-        its estimate wrongly expects to be many.
+        ``start``: only the rows from this primary key on (a window of the
+        newest). ``by_index=False`` when few rows match: the order is then
+        written so that no index can give it (``pk + 0``), and PostgreSQL
+        finds the matches with the index of words (or of a title's trigrams)
+        and sorts them, instead of walking the primary key backwards through
+        every row in search of matches its estimate wrongly expects to be
+        many. The statement is compiled once per shape (``portal.statements``):
+        the page runs the same few statements for every kind and query.
         """
+        bind = Bindings()
+        condition = match_condition(terms, *match, bind=bind)
+        if start is not None:
+            condition &= Q(pk__gte=bind.number(start))
+        flags = match_flags(terms, bind)
+        order = tuple(order or self.order)
+        key = (self.model._meta.label, str(condition), str(flags), order, by_index, limit)
+
+        def build():
+            matching = self.public().filter(condition)
+            return self._values(matching, flags, order, limit, by_index)
+
+        return self._shape(statements.run(key, build, bind, self.columns))
+
+    def _values(self, queryset, flags, order, limit, by_index=True):
+        """The columns ranking needs of ``queryset``'s first ``limit`` rows in ``order``."""
         order = [
             OrderBy(F(name) + 0 if name == "pk" and not by_index else F(name), descending=True)
-            for name in order or self.order
+            for name in order
         ]
-        queryset = annotate_match(queryset, terms).order_by(*order)
-        rows = queryset.values_list(
-            "pk", "search_title", "search_exact", "search_close", *self.order
-        )[:limit]
-        return [(pk, title, exact, close, tuple(rest)) for pk, title, exact, close, *rest in rows]
+        queryset = queryset.annotate(**flags).order_by(*order)
+        return queryset.values_list(*self.columns)[:limit]
+
+    def _shape(self, rows):
+        """(pk, title, exact, close, the values of the kind's order) of each row."""
+        recency = self.recency_columns
+        return [(row[0], row[1], row[2], row[3], tuple(row[i] for i in recency)) for row in rows]
 
     def objects(self, pks) -> dict:
-        return self.public().in_bulk(pks)
+        """The records shown, by key: without their search text (up to 512 KB each)
+        or the relations a result does not show."""
+        return self.public().prefetch_related(None).defer("search_text").in_bulk(pks)
 
     def snippet_source(self, obj, terms) -> str:
         """The first snippet field where a word is found, else the first that is not empty."""
@@ -343,6 +394,11 @@ def present(candidates, terms) -> list[dict]:
     return results
 
 
+def _power_of_two(rows: int) -> int:
+    """The window of at least ``rows``: a few sizes per kind, so few starts to remember."""
+    return 1 << (rows - 1).bit_length()
+
+
 def window_for(limit: int) -> int:
     """How many of a kind's newest rows a broad query reads to find ``limit`` matches."""
     return max(WINDOW, WINDOW_PER_ROW * limit)
@@ -350,15 +406,20 @@ def window_for(limit: int) -> int:
 
 def ranked_kind(kind, terms, limit: int, titles: int) -> tuple[list[Candidate], bool]:
     """Up to ``limit`` matches of ``kind`` ranked, and whether there were more."""
-    candidates = kind.candidates(terms, limit + 1)
-    capped = len(candidates) > limit
-    candidates = candidates[:limit]
-    if capped and sum(c.place >= TITLE_PLACE for c in candidates) < titles:
+    read = kind.candidates(terms, limit + 1)
+    capped = len(read) > limit
+    candidates = read[:limit]
+    in_titles = sum(c.place >= TITLE_PLACE for c in candidates)
+    if capped and in_titles < titles:
         # Many matches, few of them in a title: the best may be older than
         # the most recent ones read. (A broad word is in many titles too, and
-        # then the recent ones are enough.)
-        seen = {c.pk for c in candidates}
-        extra = [c for c in kind.title_candidates(terms, titles) if c.pk not in seen]
+        # then the recent ones are enough.) The rows read say how rare the
+        # words are in titles: the keys they span, about the newest rows.
+        keys = [c.pk for c in read]
+        spanned = max(keys) - min(keys) + 1 if all(type(k) is int for k in keys) else 0
+        among = (spanned, in_titles) if spanned else None
+        seen = set(keys[:limit])
+        extra = [c for c in kind.title_candidates(terms, titles, among) if c.pk not in seen]
         candidates += extra
     return rank(candidates), capped
 

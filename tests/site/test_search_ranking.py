@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from portal.search import plan_query, title_from_values, title_place
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,31 @@ def test_a_broad_query_reads_the_newest_rows_and_a_narrow_one_every_row(client, 
 
     # Beyond the window of the newest rows, a narrow query still finds it.
     assert headings(best(client, "نادرة")) == [rare.title_ar]
+
+
+@pytest.mark.parametrize(
+    "values, place",
+    [
+        (["الساحة"], 4),  # the whole title
+        (["Place Al Massira", "الساحة"], 4),  # the whole of another spelling
+        (["تهيئة الساحة"], 3),  # among other words
+        (["دار الشباب", "Maison des jeunes"], 0),
+        ([], 0),
+    ],
+)
+def test_where_one_word_stands_in_a_title(values, place):
+    assert title_place(plan_query("ساحة"), title_from_values(values)) == place
+
+
+@pytest.mark.parametrize(
+    "values, place",
+    [
+        (["دار الشباب"], 4),
+        (["بناء دار الشباب بالحي"], 3),
+        (["دار الثقافة والشباب"], 2),
+        (["دار الثقافة"], 1),
+        (["ملعب القرب"], 0),
+    ],
+)
+def test_where_two_words_stand_in_a_title(values, place):
+    assert title_place(plan_query("دار الشباب"), title_from_values(values)) == place
