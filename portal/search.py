@@ -368,8 +368,6 @@ class Term:
     forms: list[Form] = field(default_factory=list)
     # Levels of the words already checked: titles and snippets repeat words.
     _levels: dict = field(default_factory=dict, repr=False, compare=False)
-    # Those of them this term finds.
-    _found: set = field(default_factory=set, repr=False, compare=False)
 
     def add(self, form: Form) -> None:
         if form.text and all((f.text, f.marked) != (form.text, form.marked) for f in self.forms):
@@ -383,15 +381,7 @@ class Term:
         if level is None:
             matching = (form.level for form in self.forms if form.matches_word(word))
             level = self._levels[word] = max(matching, default=0)
-            if level:
-                self._found.add(word)
         return level
-
-    def finds_any(self, words: set[str]) -> bool:
-        """Whether this term finds one of ``words`` (each new word is checked once)."""
-        for word in words - self._levels.keys():
-            self.level_for_word(word)
-        return not self._found.isdisjoint(words)
 
     @property
     def slips(self) -> list[str]:
@@ -454,6 +444,30 @@ def slip_words(terms: list[str]) -> dict[str, list[str]]:
     return slips
 
 
+class WordMasks:
+    """Which terms find each folded word, as bits (term ``i``: ``1 << i``), each tested once."""
+
+    def __init__(self, terms):
+        self.terms = terms
+        self.seen: set[str] = set()
+        self.found: dict[str, int] = {}  # the words some term finds
+
+    def of(self, words: set[str]) -> int:
+        """The terms that find at least one of ``words``."""
+        for word in words - self.seen:
+            self.seen.add(word)
+            mask = 0
+            for i, term in enumerate(self.terms):
+                if term.level_for_word(word):
+                    mask |= 1 << i
+            if mask:
+                self.found[word] = mask
+        mask = 0
+        for word in words & self.found.keys():
+            mask |= self.found[word]
+        return mask
+
+
 class TermList(list):
     """The terms of one query, which remember how each word of the texts shown matched.
 
@@ -464,6 +478,7 @@ class TermList(list):
     def __init__(self, terms=()):
         super().__init__(terms)
         self._word_levels: dict[str, int] = {}
+        self.masks = WordMasks(self)
 
     def word_level(self, word: str) -> int:
         """How well a word of a text shown (as written) matches a term: 0 not at all."""
@@ -629,12 +644,13 @@ def title_place(terms: list[Term], search_title: str) -> int:
     # Most titles hold no query word: tell that from the set of their words.
     every_word = set(search_title.split())
     every_word.discard(SEGMENT_MARK)
-    found = [term.finds_any(every_word) for term in terms]
-    if not any(found):
+    masks = terms.masks if isinstance(terms, TermList) else WordMasks(terms)
+    found = masks.of(every_word)
+    if not found:
         return 0
-    if not all(found):
-        return 1
     n = len(terms)
+    if found != (1 << n) - 1:
+        return 1
     if n == 1:  # found: a whole title, or among other words
         term = terms[0]
         whole = (s for s in title_segments(search_title) if len(s) == 1)

@@ -404,8 +404,9 @@ def window_for(limit: int) -> int:
     return max(WINDOW, WINDOW_PER_ROW * limit)
 
 
-def ranked_kind(kind, terms, limit: int, titles: int) -> tuple[list[Candidate], bool]:
-    """Up to ``limit`` matches of ``kind`` ranked, and whether there were more."""
+def ranked_kind(kind, terms, limit: int, titles: int, order=True) -> tuple[list[Candidate], bool]:
+    """Up to ``limit`` matches of ``kind`` ranked (unordered without ``order``), and whether
+    there were more."""
     read = kind.candidates(terms, limit + 1)
     capped = len(read) > limit
     candidates = read[:limit]
@@ -421,18 +422,19 @@ def ranked_kind(kind, terms, limit: int, titles: int) -> tuple[list[Candidate], 
         seen = set(keys[:limit])
         extra = [c for c in kind.title_candidates(terms, titles, among) if c.pk not in seen]
         candidates += extra
-    return rank(candidates), capped
+    return rank(candidates) if order else candidates, capped
 
 
 def overview(kind, terms, cap=None) -> dict:
-    """The ranked matches of one kind and their number, counted up to `cap`."""
+    """The matches of one kind to rank with the others, and their number, counted up to `cap`."""
     cap = OVERVIEW_COUNT_CAP if cap is None else cap
-    ranked, capped = ranked_kind(kind, terms, cap, TITLE_CANDIDATES)
+    # The page ranks every kind's matches together.
+    found, capped = ranked_kind(kind, terms, cap, TITLE_CANDIDATES, order=False)
     return {
         "kind": kind,
-        "count": min(len(ranked), cap) if capped else len(ranked),
+        "count": min(len(found), cap) if capped else len(found),
         "capped": capped,
-        "ranked": ranked,
+        "found": found,
     }
 
 
@@ -478,7 +480,7 @@ def index(request):
         best = ranked[0] if ranked else None
     else:
         groups = [overview(kind, terms) for kind in kinds]
-        best_list = rank([c for group in groups for c in group.pop("ranked")])[:BEST_SIZE]
+        best_list = rank([c for group in groups for c in group.pop("found")])[:BEST_SIZE]
         context["groups"] = groups
         context["best"] = present(best_list, terms)
         context["count_cap"] = OVERVIEW_COUNT_CAP
