@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections
-from django.db.models import BooleanField, Case, F, Func, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Lower, Replace
 from modeltranslation.translator import NotRegistered, translator
 
@@ -608,22 +608,17 @@ def filter_by_terms(queryset, terms):
     return queryset.filter(match_condition(terms)) if terms else queryset
 
 
-def match_flags(terms: list[Term], bind=None) -> dict:
-    """``search_exact`` (every word as typed) and ``search_close`` (no slip needed)."""
-
-    def flag(level):
-        return Case(
-            When(match_condition(terms, level, bind=bind), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
+def match_quality(terms: list[Term], bind=None) -> dict:
+    """``search_quality``: ``EXACT`` when every word is found as typed, ``VARIANT`` when
+    no slip is needed, else ``SLIP`` (for rows that meet ``match_condition``)."""
+    return {
+        "search_quality": Case(
+            When(match_condition(terms, EXACT, bind=bind), then=Value(EXACT)),
+            When(match_condition(terms, VARIANT, bind=bind), then=Value(VARIANT)),
+            default=Value(SLIP),
+            output_field=IntegerField(),
         )
-
-    return {"search_exact": flag(EXACT), "search_close": flag(VARIANT)}
-
-
-def annotate_match(queryset, terms: list[Term]):
-    """Add ``search_exact`` (every word as typed) and ``search_close`` (no slip needed)."""
-    return queryset.annotate(**match_flags(terms))
+    }
 
 
 def title_segments(search_title: str) -> list[list[str]]:
@@ -652,22 +647,18 @@ def title_place(terms: list[Term], search_title: str) -> int:
     if found != (1 << n) - 1:
         return 1
     if n == 1:  # found: a whole title, or among other words
-        term = terms[0]
         whole = (s for s in title_segments(search_title) if len(s) == 1)
-        return 4 if any(term.level_for_word(s[0]) for s in whole) else 3
+        return 4 if any(s[0] in masks.found for s in whole) else 3
     best = 2
     for segment in title_segments(search_title):
-        for start in range(len(segment) - n + 1):
-            window = segment[start : start + n]
-            if all(term.level_for_word(word) for term, word in zip(terms, window, strict=True)):
+        # Term i found at word start + i, for every i.
+        bits = [masks.found.get(word, 0) for word in segment]
+        for start in range(len(bits) - n + 1):
+            if all(bits[start + i] >> i & 1 for i in range(n)):
                 if len(segment) == n:
                     return 4
                 best = 3
     return best
-
-
-def quality(exact: bool, close: bool) -> int:
-    return EXACT if exact else VARIANT if close else SLIP
 
 
 def matched_slips(terms: list[Term], text: str) -> dict[str, str]:

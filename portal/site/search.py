@@ -34,10 +34,9 @@ from portal.search import (
     VARIANT,
     TermList,
     match_condition,
-    match_flags,
+    match_quality,
     matched_slips,
     plan_query,
-    quality,
     searchable_models,
     title_place,
 )
@@ -113,7 +112,7 @@ class SearchKind:
         self.order = [name.lstrip("-") for name in model.search_order]
         # What ranking reads of a row: each name once (a name twice in
         # ``values_list`` reorders its columns).
-        self.columns = ["pk", "search_title", "search_exact", "search_close"]
+        self.columns = ["pk", "search_title", "search_quality"]
         self.columns += [name for name in self.order if name not in self.columns]
         # Recency: the kind's order but the primary key, which breaks the
         # ties last (each kind's rows come newest first; the sort is stable).
@@ -216,7 +215,7 @@ class SearchKind:
             if not keys:
                 return []
             matching = self.public().filter(pk__in=keys)
-            rows = self._values(matching, match_flags(terms), self.order, limit)
+            rows = self._values(matching, match_quality(terms), self.order, limit)
             return self._shape(list(rows))
         return self._rows(match, terms, limit, by_index=False)
 
@@ -258,29 +257,29 @@ class SearchKind:
         condition = match_condition(terms, *match, bind=bind)
         if start is not None:
             condition &= Q(pk__gte=bind.number(start))
-        flags = match_flags(terms, bind)
+        quality = match_quality(terms, bind)
         order = tuple(order or self.order)
-        key = (self.model._meta.label, str(condition), str(flags), order, by_index, limit)
+        key = (self.model._meta.label, str(condition), str(quality), order, by_index, limit)
 
         def build():
             matching = self.public().filter(condition)
-            return self._values(matching, flags, order, limit, by_index)
+            return self._values(matching, quality, order, limit, by_index)
 
         return self._shape(statements.run(key, build, bind, self.columns))
 
-    def _values(self, queryset, flags, order, limit, by_index=True):
+    def _values(self, queryset, quality, order, limit, by_index=True):
         """The columns ranking needs of ``queryset``'s first ``limit`` rows in ``order``."""
         order = [
             OrderBy(F(name) + 0 if name == "pk" and not by_index else F(name), descending=True)
             for name in order
         ]
-        queryset = queryset.annotate(**flags).order_by(*order)
+        queryset = queryset.annotate(**quality).order_by(*order)
         return queryset.values_list(*self.columns)[:limit]
 
     def _shape(self, rows):
-        """(pk, title, exact, close, the values of the kind's order) of each row."""
+        """(pk, title, quality, the values of the kind's order) of each row."""
         recency = self.recency_columns
-        return [(row[0], row[1], row[2], row[3], tuple(row[i] for i in recency)) for row in rows]
+        return [(row[0], row[1], row[2], tuple(row[i] for i in recency)) for row in rows]
 
     def objects(self, pks) -> dict:
         """The records shown, by key: without their search text (up to 512 KB each)
@@ -292,7 +291,8 @@ class SearchKind:
         values = [getattr(obj, name, "") or "" for name in self.model.search_snippet_fields]
         values = [value for value in values if value.strip()]
         for value in values:
-            if any(_word_level(word, terms) for word in _WORD.findall(value)):
+            # Each distinct word once: long texts repeat theirs.
+            if any(_word_level(word, terms) for word in set(_WORD.findall(value))):
                 return value
         return values[0] if values else ""
 
@@ -300,10 +300,10 @@ class SearchKind:
 class Candidate:
     """A matching row of one kind, and how well it matches."""
 
-    def __init__(self, kind, terms, pk, search_title, exact, close, recency):
+    def __init__(self, kind, terms, pk, search_title, quality, recency):
         self.kind = kind
         self.pk = pk
-        self.quality = quality(exact, close)
+        self.quality = quality
         self.place = title_place(terms, search_title)
         self.recency = recency
 
