@@ -16,6 +16,7 @@ order), the order, the limit, and what else it varies. The active language
 and the database alias are added here.
 """
 
+import threading
 from collections import OrderedDict
 
 from django.core.exceptions import EmptyResultSet
@@ -31,6 +32,8 @@ _NUMBER_BASE = -(10**15)
 MAX_STATEMENTS = 2048
 
 _statements: OrderedDict = OrderedDict()
+# Threads of one process share the statements.
+_lock = threading.Lock()
 
 
 class Bindings:
@@ -132,16 +135,20 @@ def run(key, build, bindings: Bindings, columns) -> list[tuple]:
     compiled) only the first time a ``key`` is seen in this process.
     """
     key = (key, tuple(columns), get_language(), DEFAULT_DB_ALIAS)
-    statement = _statements.get(key)
-    if statement is None:
-        statement = _statements[key] = _Statement(build(), columns)
-        if len(_statements) > MAX_STATEMENTS:
-            _statements.popitem(last=False)
-    else:
-        _statements.move_to_end(key)
+    with _lock:
+        statement = _statements.get(key)
+        if statement is not None:
+            _statements.move_to_end(key)
+    if statement is None:  # compiled outside the lock: two threads may both compile it
+        statement = _Statement(build(), columns)
+        with _lock:
+            _statements[key] = statement
+            while len(_statements) > MAX_STATEMENTS:
+                _statements.popitem(last=False)
     return statement.rows(bindings)
 
 
 def clear() -> None:
     """Forget every compiled statement (after a schema change, in tests)."""
-    _statements.clear()
+    with _lock:
+        _statements.clear()

@@ -209,7 +209,7 @@ class SearchKind:
             keys = self.model._base_manager.filter(condition).order_by()
             return keys.values_list("pk")[:NARROW_KEYS]
 
-        key = (self.model._meta.label, "keys", str(condition))
+        key = (self.model._meta.label, "keys", str(condition), NARROW_KEYS)
         keys = [row[0] for row in statements.run(key, build, bind, ["pk"])]
         if len(keys) <= NARROW_CAP:
             if not keys:

@@ -141,3 +141,47 @@ def test_larger_windows_come_in_few_sizes(small_windows):
     kind().candidates(plan_query("الواحة"), 5)
     sizes = {size for _label, size in search._window_starts}
     assert sizes == {10, 32}
+
+
+def title_window_queries(captured):
+    return [q for q in window_queries(captured) if "search_title" in q.split("WHERE", 1)[1]]
+
+
+@pytest.mark.parametrize(
+    "among",
+    [None, (30, 3), (30, 1), (600, 0), (5, 0)],
+    ids=["first window", "a window sized from a rate", "a thin rate", "none", "too few rows"],
+)
+def test_title_candidates_are_the_newest_titles_whatever_the_rows_already_read_say(
+    small_windows, monkeypatch, among
+):
+    # What the candidates read says where to start looking: the titles found
+    # are the same newest ones from any start.
+    monkeypatch.setattr(search, "TITLE_WINDOW", 10)
+    rows = associations(120, matching_every=7)
+    found = kind().title_candidates(plan_query("الواحة"), 5, among)
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+
+
+def test_no_title_among_enough_rows_read_looks_through_the_index_at_once(
+    small_windows, monkeypatch
+):
+    monkeypatch.setattr(search, "TITLE_WINDOW", 10)
+    rows = associations(120, matching_every=50)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().title_candidates(plan_query("الواحة"), 5, among=(20, 0))
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    assert title_window_queries(captured) == []
+    assert len(key_queries(captured)) == 1
+
+
+def test_titles_found_among_the_rows_read_size_the_first_window(small_windows, monkeypatch):
+    # 4 titles among the 12 rows read, 5 wanted: a first window of 32 rows
+    # (12 x 5 x 1.5 / 4 = 22.5, up to a power of two), which holds them.
+    monkeypatch.setattr(search, "TITLE_WINDOW", 10)
+    rows = associations(120, matching_every=3)
+    with CaptureQueriesContext(connection) as captured:
+        found = kind().title_candidates(plan_query("الواحة"), 5, among=(12, 4))
+    assert [c.pk for c in found] == newest_matching(rows, "واحه", 5)
+    assert len(title_window_queries(captured)) == 1
+    assert key_queries(captured) == []
