@@ -12,6 +12,10 @@ words, so that the best matches are among those ranked; its count then says
 "100+". The page of one kind ranks at most ``KIND_RANK_LIMIT`` rows the same
 way. Ranking (``portal.search``) happens on those rows in Python, the same on
 every database; the records shown are then read in one query per kind.
+
+Each kind's statements take the query's texts as values: they are compiled
+once per shape in a process (``portal.statements``), and a page runs them
+without building querysets (building one costs about as much as running it).
 """
 
 import math
