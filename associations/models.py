@@ -92,6 +92,7 @@ class Association(Illustrative, Searchable, Aliased, Timestamped, Versioned):
     search_title_fields = ("name", "acronym", "aliases")
     search_snippet_fields = ("description",)
     search_key = "associations"
+    search_related = ()  # a result shows the record's own fields only
     version_names = ("associations",)
 
     class Meta:

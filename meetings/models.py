@@ -139,6 +139,7 @@ class Meeting(Illustrative, Searchable, Timestamped, Versioned):
     search_title_fields = ("title",)
     search_snippet_fields = ("summary", "slogan", "venue")
     search_key = "meetings"
+    search_related = ()  # a result shows the record's own fields only
     version_names = ("meetings",)
     search_order = ("-start_date", "-pk")
 

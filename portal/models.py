@@ -176,7 +176,9 @@ class Searchable(models.Model):
     * ``search_key``: the kind's name in the search page's address
       (``?kind=projects``);
     * ``search_order``: the order that breaks ties between equally good
-      matches, most recent first.
+      matches, most recent first;
+    * ``search_related``: the relations a result reads (its heading, context
+      and address): ``None``, those ``public()`` selects.
 
     Its manager's ``public()`` gives the rows a visitor may find, and
     ``get_absolute_url()`` where a result leads. The site search collects
@@ -196,6 +198,7 @@ class Searchable(models.Model):
     search_snippet_fields: tuple[str, ...] = ()
     search_key: str = ""
     search_order: tuple[str, ...] = ("-pk",)
+    search_related: tuple[str, ...] | None = None
 
     search_text = models.TextField(_("search text"), editable=False, default="", blank=True)
     search_title = models.TextField(_("search title"), editable=False, default="", blank=True)
@@ -337,6 +340,7 @@ class Commune(Searchable, Aliased, Versioned):
     search_title_fields = ("name", "aliases")
     search_snippet_fields = ("province", "region")
     search_key = "communes"
+    search_related = ()  # a result shows the record's own fields only
 
     class Meta:
         verbose_name = _("commune")
@@ -405,6 +409,7 @@ class Institution(Searchable, Aliased, Versioned):
     search_title_fields = ("name", "acronym", "aliases")
     search_snippet_fields = ("country",)
     search_key = "institutions"
+    search_related = ()  # a result shows the record's own fields only
 
     class Meta:
         verbose_name = _("institution")
@@ -451,6 +456,7 @@ class Person(Illustrative, Searchable, Aliased):
     search_title_fields = ("full_name", "aliases")
     search_snippet_fields = ("role",)
     search_key = "people"
+    search_related = ()  # a result shows the record's own fields only
 
     class Meta:
         verbose_name = _("person")

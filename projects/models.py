@@ -176,6 +176,7 @@ class Project(Illustrative, Searchable, Aliased, Timestamped, Versioned):
     search_title_fields = ("title", "aliases")
     search_snippet_fields = ("summary", "description", "location_name")
     search_key = "projects"
+    search_related = ()  # a result shows the record's own fields only
     version_names = ("projects",)
 
     class Meta:

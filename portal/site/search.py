@@ -287,8 +287,14 @@ class SearchKind:
 
     def objects(self, pks) -> dict:
         """The records shown, by key: without their search text (up to 512 KB each)
-        or the relations a result does not show."""
-        return self.public().prefetch_related(None).defer("search_text").in_bulk(pks)
+        or the relations a result does not read (``search_related``)."""
+        records = self.public().prefetch_related(None).defer("search_text")
+        related = self.model.search_related
+        if related is not None:
+            records = records.select_related(None)
+            if related:
+                records = records.select_related(*related)
+        return records.in_bulk(pks)
 
     def snippet_source(self, obj, terms) -> str:
         """The first snippet field where a word is found, else the first that is not empty."""

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from associations.models import Association
-from portal.search import filter_queryset_by_text
+from portal.search import filter_queryset_by_text, plan_query, searchable_models
 from portal.text import normalize, query_terms
 from tests import factories
 
@@ -384,3 +384,43 @@ def test_overview_count_stops_at_the_cap_and_says_more(client, db, monkeypatch):
     html = response.content.decode()
     assert "Projects (3+)" in html
     assert "Associations (1)" in html
+
+
+def _records_of_every_kind(word, n):
+    """``n`` records of each kind, every one holding ``word`` in its title."""
+    for i in range(n):
+        commune = factories.CommuneFactory(name_ar=f"{word} {i}")
+        meeting = factories.MeetingFactory(title_ar=f"لقاء {word} {i}", commune=commune)
+        institution = factories.InstitutionFactory(name_ar=f"مؤسسة {word} {i}")
+        person = factories.PersonFactory(full_name_ar=f"{word} {i}", institution=institution)
+        association = factories.AssociationFactory(name_ar=f"جمعية {word} {i}", commune=commune)
+        project = factories.ProjectFactory(title_ar=f"مشروع {word} {i}", commune=commune)
+        factories.RecommendationFactory(title_ar=f"توصية {word} {i}", meeting=meeting)
+        factories.PetitionFactory(title=f"عريضة {word} {i}", commune=commune)
+        factories.PresentationFactory(title_ar=f"عرض {word} {i}", meeting=meeting)
+        factories.SessionFactory(title_ar=f"جلسة {word} {i}", meeting=meeting)
+        factories.SpeechFactory(title_ar=f"كلمة {word} {i}", meeting=meeting, speaker=person)
+        factories.WorkshopFactory(theme_ar=f"ورشة {word} {i}", meeting=meeting)
+        visit = factories.SiteVisitFactory(title_ar=f"زيارة {word} {i}", meeting=meeting)
+        factories.SiteVisitStopFactory(visit=visit, project=project, notes_ar=f"{word} {i}")
+        factories.CertificateFactory(
+            meeting=meeting, recipient_association=association, citation_ar=f"{word} {i}"
+        )
+
+
+@pytest.mark.parametrize("key", [model.search_key for model in searchable_models()])
+def test_the_results_shown_cost_one_query_per_kind(db, key):
+    # The records shown are read once per kind, with what their heading,
+    # context and address read (``search_related``): never once per result.
+    from portal.site import search as search_views
+
+    _records_of_every_kind("واحة", 2)
+    terms = plan_query("واحة")
+    kind = next(kind for kind in search_views.search_kinds() if kind.key == key)
+    found = kind.candidates(terms, 10)
+    assert len(found) == 2
+    with CaptureQueriesContext(connection) as ctx:
+        results = search_views.present(found, terms)
+    assert len(results) == 2
+    assert all(result["url"] and result["heading"] for result in results)
+    assert len(ctx.captured_queries) == 1
