@@ -152,7 +152,7 @@ class SearchKind:
                 size = MAX_WINDOW + 1
         return self._newest((VARIANT, "search_title"), terms, limit, size=size)
 
-    def _newest(self, match, terms, limit: int, grow=True, size=None) -> list["Candidate"]:
+    def _newest(self, match, terms, limit: int, size=None) -> list["Candidate"]:
         """At most ``limit`` of the newest visible rows that meet ``match`` (level, column).
 
         The newest rows are tried first: a window of the newest rows by
@@ -165,9 +165,8 @@ class SearchKind:
         ``MAX_WINDOW`` rows, that larger window is read the same way (a common
         word); beyond, or when the first window holds none, the query is
         narrow and every row is looked through, where the index finds its few
-        matches (``_narrow_rows``). Without ``grow``, when the first window
-        holds too few, every row is looked through in one query, ordered
-        without an index. Either way the rows found are the ``limit`` newest
+        matches (``_narrow_rows``); so is it at once when ``size`` is beyond
+        ``MAX_WINDOW``. Either way the rows found are the ``limit`` newest
         matches.
         """
         size = size or window_for(limit)
@@ -181,9 +180,6 @@ class SearchKind:
                 break
             rows = self._rows(match, terms, limit, order=("pk",), start=first_of_window)
             if len(rows) >= limit:
-                break
-            if not grow:
-                rows = self._rows(match, terms, limit, by_index=False)
                 break
             needed = math.ceil(size * limit * WINDOW_MARGIN / len(rows)) if rows else None
             if needed is None or needed > MAX_WINDOW or size >= MAX_WINDOW:
@@ -246,7 +242,7 @@ class SearchKind:
         return start
 
     def _rows(self, match, terms, limit, by_index=True, order=None, start=None):
-        """``limit`` visible rows meeting ``match``, most recent first, with their match flags.
+        """``limit`` visible rows meeting ``match``, most recent first, with their quality.
 
         ``start``: only the rows from this primary key on (a window of the
         newest). ``by_index=False`` when few rows match: the order is then
