@@ -40,11 +40,26 @@ PDF = pdf_bytes()  # a real PDF: uploads are parsed, not sniffed
 
 
 def choose(page, select_id: str, text: str) -> None:
-    """Pick ``text`` in the autocomplete (select2) of the select ``select_id``."""
-    page.locator(f"#{select_id} + .select2").click()
-    search = page.locator(".select2-container--open .select2-search__field")
-    search.fill(text)
+    """Pick ``text`` in the autocomplete (select2) of the select ``select_id``.
+
+    Typed again when no result comes within 10 s, as the staff would: on a
+    loaded machine the text once reached the box without select2 searching it.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     option = page.locator(".select2-results__option:not(.loading-results)", has_text=text)
+    for attempt in range(3):
+        if not page.locator(".select2-container--open .select2-search__field").count():
+            page.locator(f"#{select_id} + .select2").click()
+        search = page.locator(".select2-container--open .select2-search__field")
+        search.fill("")
+        search.fill(text)
+        try:
+            option.first.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
     option.first.click()
 
 
