@@ -12,15 +12,15 @@ queryset would.
 
 The key must name everything the SQL depends on but the bound values: the
 caller includes the conditions' ``str()`` (which shows their placeholders, in
-order), the order, the limit, and what else it varies. The active language
-and the database alias are added here.
+order), the order, the limit, and what else it varies. The active language is added
+here. A statement runs on the database its queryset was built for.
 """
 
 import threading
 from collections import OrderedDict
 
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import connections
 from django.utils.translation import get_language
 
 # Placeholders for text values: private-use characters no text holds.
@@ -134,7 +134,7 @@ def run(key, build, bindings: Bindings, columns) -> list[tuple]:
     each row holds them in that order. ``build`` is called (and its queryset
     compiled) only the first time a ``key`` is seen in this process.
     """
-    key = (key, tuple(columns), get_language(), DEFAULT_DB_ALIAS)
+    key = (key, tuple(columns), get_language())
     with _lock:
         statement = _statements.get(key)
         if statement is not None:
